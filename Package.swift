@@ -1,0 +1,74 @@
+// swift-tools-version:6.1
+// Pantau: audits the websites of an Indonesian local government (crawl, rule plugins, scorecards, reports).
+import PackageDescription
+
+let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
+let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
+let nio: [Target.Dependency] = [
+    .product(name: "NIOCore", package: "swift-nio"),
+    .product(name: "NIOPosix", package: "swift-nio"),
+    .product(name: "NIOHTTP1", package: "swift-nio"),
+]
+
+let package = Package(
+    name: "Pantau",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "pantau", targets: ["pantau"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
+    ],
+    targets: [
+        // System libraries named by the design card, found through pkg-config.
+        .systemLibrary(name: "CCurl", path: "Sources/CCurl", pkgConfig: "libcurl",
+                       providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
+                       providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CYAML", path: "Sources/CYAML", pkgConfig: "yaml-0.1",
+                       providers: [.apt(["libyaml-dev"])]),
+
+        // Leaf modules: one C library each, no Pantau concepts.
+        .target(name: "PantauYAML", dependencies: ["CYAML"]),
+        .target(name: "PantauHTML", dependencies: ["CLibXML2"]),
+        .target(name: "PantauFetch", dependencies: ["CCurl", logging]),
+
+        // The audit's vocabulary: institutions, pages, findings, rules, the plugin protocol.
+        .target(name: "PantauCore", dependencies: ["PantauYAML", "PantauHTML"]),
+        // Rule files, scorecard config and inventories from YAML/CSV, with located errors.
+        .target(name: "PantauRules", dependencies: ["PantauCore", "PantauYAML"]),
+        // Crawl frontier, robots.txt, per-site crawl and run-wide link checking.
+        .target(name: "PantauCrawl", dependencies: ["PantauCore", "PantauFetch", "PantauHTML", logging]),
+
+        // Rule plugins: one module each, registered in Plugins/Registry.
+        .target(name: "Freshness", dependencies: ["PantauCore", "PantauHTML", "PantauYAML"], path: "Plugins/Freshness"),
+        .target(name: "Openness", dependencies: ["PantauCore", "PantauHTML", "PantauYAML"], path: "Plugins/Openness"),
+        .target(name: "LinkHealth", dependencies: ["PantauCore", "PantauYAML"], path: "Plugins/LinkHealth"),
+        .target(name: "PantauPlugins", dependencies: ["PantauCore", "Freshness", "Openness", "LinkHealth"],
+                path: "Plugins/Registry"),
+
+        // One run: institutions in a bounded task group, plugins, scorecards.
+        .target(name: "PantauAudit", dependencies: ["PantauCore", "PantauRules", "PantauCrawl", "PantauFetch",
+                                                    "PantauPlugins", logging]),
+        .target(name: "PantauReport", dependencies: ["PantauCore"]),
+        .target(name: "PantauHTTPServer", dependencies: nio),
+        .target(name: "PantauDemo", dependencies: ["PantauCore", "PantauHTTPServer"]),
+        .executableTarget(name: "pantau", dependencies: [
+            "PantauCore", "PantauRules", "PantauAudit", "PantauReport", "PantauDemo", "PantauPlugins",
+            "PantauFetch", argumentParser, logging,
+        ]),
+
+        .testTarget(name: "PantauYAMLTests", dependencies: ["PantauYAML"]),
+        .testTarget(name: "PantauHTMLTests", dependencies: ["PantauHTML"]),
+        .testTarget(name: "PantauFetchTests", dependencies: ["PantauFetch", "PantauHTTPServer"]),
+        .testTarget(name: "PantauRulesTests", dependencies: ["PantauRules", "PantauPlugins"]),
+        .testTarget(name: "PantauCrawlTests", dependencies: ["PantauCrawl", "PantauHTTPServer"]),
+        .testTarget(name: "PluginTests", dependencies: ["Freshness", "Openness", "LinkHealth", "PantauPlugins",
+                                                        "PantauRules"]),
+        .testTarget(name: "PantauReportTests", dependencies: ["PantauReport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["PantauAudit", "PantauDemo", "PantauReport",
+                                                         "PantauRules", "PantauHTTPServer"]),
+    ]
+)
