@@ -12,8 +12,184 @@
 #include <libxml/xpathInternals.h>
 #include <libxml/xmlerror.h>
 #include <libxml/uri.h>
+#include <libxml/encoding.h>
+#include <string.h>
 
 // xmlFree is a global function-pointer variable, which Swift 6 rejects as shared mutable state.
 static inline void pantau_xmlFree(void *p) { xmlFree(p); }
+
+// Error sinks. libxml2 prints parser and XPath errors to stderr unless a handler is installed;
+// the handlers are per thread, so Swift code installs them before each call (two TLS writes).
+static void pantau_noop_generic_error(void *ctx, const char *msg, ...) { (void)ctx; (void)msg; }
+static void pantau_noop_structured_error(void *ctx, xmlErrorPtr error) { (void)ctx; (void)error; }
+
+static inline void pantau_silence_errors(void) {
+    xmlSetGenericErrorFunc(NULL, pantau_noop_generic_error);
+    xmlSetStructuredErrorFunc(NULL, pantau_noop_structured_error);
+}
+
+// XPath errors land in ctx->lastError when ctx->error is set (and are not printed).
+static inline void pantau_xpath_capture_errors(xmlXPathContextPtr ctx) {
+    ctx->error = pantau_noop_structured_error;
+    ctx->userData = NULL;
+}
+
+// True when an encoding name is known to libxml2 (built-in, iconv or ICU).
+static inline int pantau_encoding_supported(const char *name) {
+    xmlCharEncodingHandlerPtr handler = xmlFindCharEncodingHandler(name);
+    if (handler == NULL) return 0;
+    xmlCharEncCloseFunc(handler);
+    return 1;
+}
+
+// The value of an attribute when it is stored as one text node (the usual case after HTML
+// parsing): no allocation. NULL when absent or stored otherwise (see pantau_attr_has).
+static inline const xmlChar *pantau_attr_fast(xmlNodePtr node, const char *name, int *present) {
+    *present = 0;
+    for (xmlAttrPtr a = node->properties; a != NULL; a = a->next) {
+        if (a->name != NULL && strcmp((const char *)a->name, name) == 0) {
+            *present = 1;
+            xmlNodePtr c = a->children;
+            if (c == NULL) return (const xmlChar *)"";
+            if (c->next == NULL && c->type == XML_TEXT_NODE) return c->content ? c->content : (const xmlChar *)"";
+            return NULL;
+        }
+    }
+    return NULL;
+}
+
+// Tag codes for the HTML elements Pantau treats specially (mirrored by `HTMLTag` in Swift).
+// HTML tag names arrive lowercased from libxml2's HTML parser.
+#define PANTAU_TAG_OTHER 0
+#define PANTAU_TAG_INLINE 1
+#define PANTAU_TAG_A 2
+#define PANTAU_TAG_AREA 3
+#define PANTAU_TAG_IMG 4
+#define PANTAU_TAG_SCRIPT 5
+#define PANTAU_TAG_LINK 6
+#define PANTAU_TAG_IFRAME 7
+#define PANTAU_TAG_FRAME 8
+#define PANTAU_TAG_EMBED 9
+#define PANTAU_TAG_OBJECT 10
+#define PANTAU_TAG_SOURCE 11
+#define PANTAU_TAG_VIDEO 12
+#define PANTAU_TAG_AUDIO 13
+#define PANTAU_TAG_TRACK 14
+#define PANTAU_TAG_STYLE 15
+#define PANTAU_TAG_NOSCRIPT 16
+#define PANTAU_TAG_TEMPLATE 17
+#define PANTAU_TAG_BR 18
+#define PANTAU_TAG_BASE 19
+#define PANTAU_TAG_TITLE 20
+#define PANTAU_TAG_HTML 21
+#define PANTAU_TAG_BODY 22
+#define PANTAU_TAG_HEAD 23
+#define PANTAU_TAG_MAIN 24
+#define PANTAU_TAG_ARTICLE 25
+#define PANTAU_TAG_NAV 26
+#define PANTAU_TAG_HEADER 27
+#define PANTAU_TAG_FOOTER 28
+#define PANTAU_TAG_ASIDE 29
+#define PANTAU_TAG_FORM 30
+
+#define PANTAU_TAG_IS(lit) (strcmp(n, lit) == 0)
+static inline int pantau_html_tag(const xmlChar *name) {
+    if (name == NULL) return PANTAU_TAG_OTHER;
+    const char *n = (const char *)name;
+    switch (n[0]) {
+    case 'a':
+        if (n[1] == 0) return PANTAU_TAG_A;
+        if (PANTAU_TAG_IS("area")) return PANTAU_TAG_AREA;
+        if (PANTAU_TAG_IS("audio")) return PANTAU_TAG_AUDIO;
+        if (PANTAU_TAG_IS("article")) return PANTAU_TAG_ARTICLE;
+        if (PANTAU_TAG_IS("aside")) return PANTAU_TAG_ASIDE;
+        if (PANTAU_TAG_IS("abbr") || PANTAU_TAG_IS("acronym")) return PANTAU_TAG_INLINE;
+        break;
+    case 'b':
+        if (n[1] == 0) return PANTAU_TAG_INLINE;
+        if (PANTAU_TAG_IS("br")) return PANTAU_TAG_BR;
+        if (PANTAU_TAG_IS("body")) return PANTAU_TAG_BODY;
+        if (PANTAU_TAG_IS("base")) return PANTAU_TAG_BASE;
+        if (PANTAU_TAG_IS("bdi") || PANTAU_TAG_IS("bdo") || PANTAU_TAG_IS("big") || PANTAU_TAG_IS("button"))
+            return PANTAU_TAG_INLINE;
+        break;
+    case 'c':
+        if (PANTAU_TAG_IS("cite") || PANTAU_TAG_IS("code")) return PANTAU_TAG_INLINE;
+        break;
+    case 'd':
+        if (PANTAU_TAG_IS("data") || PANTAU_TAG_IS("dfn") || PANTAU_TAG_IS("del")) return PANTAU_TAG_INLINE;
+        break;
+    case 'e':
+        if (PANTAU_TAG_IS("em")) return PANTAU_TAG_INLINE;
+        if (PANTAU_TAG_IS("embed")) return PANTAU_TAG_EMBED;
+        break;
+    case 'f':
+        if (PANTAU_TAG_IS("font")) return PANTAU_TAG_INLINE;
+        if (PANTAU_TAG_IS("frame")) return PANTAU_TAG_FRAME;
+        if (PANTAU_TAG_IS("footer")) return PANTAU_TAG_FOOTER;
+        if (PANTAU_TAG_IS("form")) return PANTAU_TAG_FORM;
+        break;
+    case 'h':
+        if (PANTAU_TAG_IS("html")) return PANTAU_TAG_HTML;
+        if (PANTAU_TAG_IS("head")) return PANTAU_TAG_HEAD;
+        if (PANTAU_TAG_IS("header")) return PANTAU_TAG_HEADER;
+        break;
+    case 'i':
+        if (n[1] == 0) return PANTAU_TAG_INLINE;
+        if (PANTAU_TAG_IS("img")) return PANTAU_TAG_IMG;
+        if (PANTAU_TAG_IS("iframe")) return PANTAU_TAG_IFRAME;
+        if (PANTAU_TAG_IS("ins") || PANTAU_TAG_IS("input")) return PANTAU_TAG_INLINE;
+        break;
+    case 'k':
+        if (PANTAU_TAG_IS("kbd")) return PANTAU_TAG_INLINE;
+        break;
+    case 'l':
+        if (PANTAU_TAG_IS("link")) return PANTAU_TAG_LINK;
+        if (PANTAU_TAG_IS("label")) return PANTAU_TAG_INLINE;
+        break;
+    case 'm':
+        if (PANTAU_TAG_IS("main")) return PANTAU_TAG_MAIN;
+        if (PANTAU_TAG_IS("mark")) return PANTAU_TAG_INLINE;
+        break;
+    case 'n':
+        if (PANTAU_TAG_IS("nav")) return PANTAU_TAG_NAV;
+        if (PANTAU_TAG_IS("noscript")) return PANTAU_TAG_NOSCRIPT;
+        break;
+    case 'o':
+        if (PANTAU_TAG_IS("object")) return PANTAU_TAG_OBJECT;
+        break;
+    case 'q':
+        if (n[1] == 0) return PANTAU_TAG_INLINE;
+        break;
+    case 's':
+        if (n[1] == 0) return PANTAU_TAG_INLINE;
+        if (PANTAU_TAG_IS("span") || PANTAU_TAG_IS("strong") || PANTAU_TAG_IS("small") || PANTAU_TAG_IS("sub") ||
+            PANTAU_TAG_IS("sup") || PANTAU_TAG_IS("samp") || PANTAU_TAG_IS("strike")) return PANTAU_TAG_INLINE;
+        if (PANTAU_TAG_IS("script")) return PANTAU_TAG_SCRIPT;
+        if (PANTAU_TAG_IS("style")) return PANTAU_TAG_STYLE;
+        if (PANTAU_TAG_IS("source")) return PANTAU_TAG_SOURCE;
+        break;
+    case 't':
+        if (PANTAU_TAG_IS("time") || PANTAU_TAG_IS("tt")) return PANTAU_TAG_INLINE;
+        if (PANTAU_TAG_IS("title")) return PANTAU_TAG_TITLE;
+        if (PANTAU_TAG_IS("track")) return PANTAU_TAG_TRACK;
+        if (PANTAU_TAG_IS("template")) return PANTAU_TAG_TEMPLATE;
+        break;
+    case 'u':
+        if (n[1] == 0) return PANTAU_TAG_INLINE;
+        break;
+    case 'v':
+        if (PANTAU_TAG_IS("var")) return PANTAU_TAG_INLINE;
+        if (PANTAU_TAG_IS("video")) return PANTAU_TAG_VIDEO;
+        break;
+    case 'w':
+        if (PANTAU_TAG_IS("wbr")) return PANTAU_TAG_INLINE;
+        break;
+    default:
+        break;
+    }
+    return PANTAU_TAG_OTHER;
+}
+#undef PANTAU_TAG_IS
 
 #endif

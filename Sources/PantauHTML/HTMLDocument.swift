@@ -1,7 +1,6 @@
 import CLibXML2
 
-// API CONTRACT (stub): the libxml2-backed implementation replaces the bodies, keeping these
-// signatures. Other modules code against exactly this surface.
+// The HTML/XML API other modules code against, backed by libxml2 (through the CLibXML2 shim).
 
 /// What kind of element a link came from.
 public enum LinkKind: String, Sendable, Hashable, CaseIterable {
@@ -79,64 +78,161 @@ public struct XPathError: Error, Sendable, CustomStringConvertible {
 ///
 /// Not `Sendable`: create, query and drop it inside one task.
 public final class HTMLDocument {
+    /// Options for `htmlReadMemory`: recover from broken markup, never fetch anything, stay quiet.
+    /// Not HTML_PARSE_NOBLANKS: it drops the blank text node in "<b>Dinas</b> <i>Kesehatan</i>"
+    /// and glues the words together.
+    private static let parseOptions = Int32(bitPattern: HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue
+        | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_COMPACT.rawValue)
+
+    private let doc: DocPtr
+    private let pageURL: String
+
+    /// The document node, seen as a node (libxml2's xmlDoc starts with the same fields as xmlNode,
+    /// and root elements point to it as their parent).
+    private var documentNode: NodePtr { NodePtr(OpaquePointer(doc)) }
+
     /// Parses `bytes` as HTML. `encoding` is the charset from the HTTP header, if any; otherwise
     /// libxml2 detects it from a BOM or `<meta charset>`. Never fails: broken markup is recovered.
-    public init(bytes: [UInt8], url: String, encoding: String? = nil) { fatalError("stub") }
+    public init(bytes: [UInt8], url: String, encoding: String? = nil) {
+        prepareLibXML()
+        pageURL = url
+        let libxmlEncoding = encoding.flatMap(Charset.libxmlName(for:))
+        let length = Int32(clamping: bytes.count)
+        let parsed: DocPtr? = bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, length > 0 else { return nil }
+            return base.withMemoryRebound(to: CChar.self, capacity: Int(length)) { chars in
+                htmlReadMemory(chars, length, url, libxmlEncoding, HTMLDocument.parseOptions)
+            }
+        }
+        // An empty body gives no document; an empty one keeps every query well-defined.
+        doc = parsed ?? htmlNewDocNoDtD(nil, nil)
+    }
 
     /// Convenience for tests and rule examples.
     public convenience init(html: String, url: String) { self.init(bytes: Array(html.utf8), url: url, encoding: "UTF-8") }
 
+    deinit { xmlFreeDoc(doc) }
+
     /// The URL given at parse time.
-    public var url: String { fatalError("stub") }
+    public var url: String { pageURL }
+
     /// `<title>` text, white space collapsed, or nil.
-    public var title: String? { fatalError("stub") }
+    public var title: String? {
+        firstElement(below: documentNode) { HTMLTag($0) == .title }.map { nodeText($0, mode: .html) }
+    }
+
     /// The first `<base href>` value, or nil.
-    public var baseHref: String? { fatalError("stub") }
+    public var baseHref: String? {
+        firstElement(below: documentNode) { HTMLTag($0) == .base && $0.hasAttribute("href") }
+            .flatMap { $0.attribute("href") }.map(trimHTMLSpace)
+    }
+
     /// The `lang` attribute of `<html>`, or nil.
-    public var language: String? { fatalError("stub") }
+    public var language: String? {
+        guard let root = xmlDocGetRootElement(doc), HTMLTag(root) == .html else { return nil }
+        return root.attribute("lang").map(trimHTMLSpace)
+    }
 
     /// Every link in document order (see ``LinkKind`` for which elements count).
-    public func links() -> [HTMLLink] { fatalError("stub") }
+    public func links() -> [HTMLLink] {
+        LinkExtractor.links(below: documentNode)
+    }
 
     /// Elements matching an XPath 1.0 expression.
     /// - Throws: ``XPathError`` when the expression does not compile or does not select nodes.
-    public func select(_ xpath: String) throws(XPathError) -> [HTMLElement] { fatalError("stub") }
+    public func select(_ xpath: String) throws(XPathError) -> [HTMLElement] {
+        try XPathQuery.evaluate(xpath, in: doc) { result throws(XPathError) in
+            try XPathQuery.elements(of: result, expression: xpath, mode: .html)
+        }
+    }
 
     /// Strings an XPath expression selects: text of elements, values of attributes, or a string
     /// result (`string(//h1)`), in document order.
-    public func strings(_ xpath: String) throws(XPathError) -> [String] { fatalError("stub") }
+    ///
+    /// Every string is white-space collapsed; element text leaves out `script`/`style`. Number and
+    /// boolean results come back as one string (`"3"`, `"true"`).
+    public func strings(_ xpath: String) throws(XPathError) -> [String] {
+        try XPathQuery.evaluate(xpath, in: doc) { result in
+            XPathQuery.strings(of: result, mode: .html)
+        }
+    }
 
     /// All visible text of `<body>`: `script`, `style`, `noscript`, `template` removed, white space collapsed.
-    public func visibleText() -> String { fatalError("stub") }
+    public func visibleText() -> String {
+        let body = firstElement(below: documentNode) { HTMLTag($0) == .body } ?? documentNode
+        var buffer = TextBuffer(capacity: 4096)
+        collectText(below: body, mode: .html, into: &buffer)
+        return buffer.string
+    }
 
     /// The page's main content text: the first of `<main>`, `<article>`, `[role=main]`,
     /// `.entry-content`, `#content` that exists, else `<body>`; always without `nav`, `header`,
     /// `footer`, `aside`, `form`, `script`, `style` and elements whose class or id names a menu,
     /// sidebar, widget or breadcrumb. White space collapsed.
-    public func contentText() -> String { fatalError("stub") }
+    ///
+    /// A `header` or `footer` inside an `article` belongs to that article (its title, author and
+    /// date) and is kept; the site's own header and footer never are.
+    public func contentText() -> String {
+        let root = ContentText.root(in: documentNode)
+        var buffer = TextBuffer(capacity: 4096)
+        collectText(below: root, mode: .html, into: &buffer) { node, tag in
+            ContentText.isExcluded(node, tag: tag, below: root)
+        }
+        return buffer.string
+    }
 
     /// Checks that an expression compiles (rule files are checked at load time).
-    public static func validateXPath(_ xpath: String) throws(XPathError) { fatalError("stub") }
+    public static func validateXPath(_ xpath: String) throws(XPathError) {
+        try XPathQuery.validate(xpath)
+    }
 }
 
 /// A parsed XML document (feeds, sitemaps): libxml2's XML parser, NONET, recovering.
 public final class XMLDocument {
+    private static let parseOptions = Int32(bitPattern: XML_PARSE_NONET.rawValue | XML_PARSE_RECOVER.rawValue
+        | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_COMPACT.rawValue)
+
+    private let doc: DocPtr
+
     /// Returns nil when the bytes are not XML at all.
-    public init?(bytes: [UInt8]) { fatalError("stub") }
+    public init?(bytes: [UInt8]) {
+        prepareLibXML()
+        let length = Int32(clamping: bytes.count)
+        let parsed: DocPtr? = bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, length > 0 else { return nil }
+            return base.withMemoryRebound(to: CChar.self, capacity: Int(length)) { chars in
+                xmlReadMemory(chars, length, nil, nil, XMLDocument.parseOptions)
+            }
+        }
+        guard let parsed else { return nil }
+        guard xmlDocGetRootElement(parsed) != nil else {
+            xmlFreeDoc(parsed)
+            return nil
+        }
+        doc = parsed
+    }
+
+    deinit { xmlFreeDoc(doc) }
 
     /// Strings selected by an XPath expression; `namespaces` maps prefixes to URIs
     /// (`["atom": "http://www.w3.org/2005/Atom"]`). Use `local-name()` to ignore namespaces.
     public func strings(_ xpath: String, namespaces: [String: String] = [:]) throws(XPathError) -> [String] {
-        fatalError("stub")
+        try XPathQuery.evaluate(xpath, in: doc, namespaces: namespaces) { result in
+            XPathQuery.strings(of: result, mode: .xml)
+        }
     }
 
     /// Elements selected by an XPath expression, copied out.
     public func select(_ xpath: String, namespaces: [String: String] = [:]) throws(XPathError) -> [HTMLElement] {
-        fatalError("stub")
+        try XPathQuery.evaluate(xpath, in: doc, namespaces: namespaces) { result throws(XPathError) in
+            try XPathQuery.elements(of: result, expression: xpath, mode: .xml)
+        }
     }
 
     /// Lowercased local name of the root element (`rss`, `feed`, `urlset`, `sitemapindex`).
-    public var rootName: String? { fatalError("stub") }
+    public var rootName: String? {
+        xmlDocGetRootElement(doc).map(\.lowercasedName)
+    }
 }
 
 /// Helpers for word counting, shared by plugins.

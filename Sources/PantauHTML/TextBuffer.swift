@@ -1,0 +1,101 @@
+import CLibXML2
+
+/// Accumulates text as UTF-8 bytes, collapsing runs of white space (ASCII space, tab, CR, LF,
+/// FF and U+00A0 NO-BREAK SPACE) to one space and trimming both ends.
+struct TextBuffer {
+    private(set) var bytes: [UInt8] = []
+    private var pendingSpace = false
+
+    init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+
+    /// A word boundary: the next text starts a new word.
+    @inline(__always) mutating func breakWord() { pendingSpace = true }
+
+    mutating func append(_ text: UnsafePointer<UInt8>) {
+        var p = text
+        while p.pointee != 0 {
+            let b = p.pointee
+            if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C {
+                pendingSpace = true
+                p += 1
+                continue
+            }
+            if b == 0xC2 && p[1] == 0xA0 {
+                pendingSpace = true
+                p += 2
+                continue
+            }
+            if pendingSpace {
+                if !bytes.isEmpty { bytes.append(0x20) }
+                pendingSpace = false
+            }
+            bytes.append(b)
+            p += 1
+        }
+    }
+
+    mutating func append(_ text: String) {
+        var copy = text
+        copy.withUTF8 { buffer in
+            var owned = Array(buffer)
+            owned.append(0)
+            owned.withUnsafeBufferPointer { append($0.baseAddress!) }
+        }
+    }
+
+    var isEmpty: Bool { bytes.isEmpty }
+    var string: String { String(decoding: bytes, as: UTF8.self) }
+}
+
+/// How element boundaries affect text.
+enum TextMode {
+    /// HTML: block elements and `<br>` separate words, `script`/`style`/`noscript`/`template` are skipped.
+    case html
+    /// XML: text is joined as written (CDATA included), only white space collapsed.
+    case xml
+}
+
+/// Collects the text below `root`, skipping elements for which `exclude` returns true.
+func collectText(below root: NodePtr, mode: TextMode, into buffer: inout TextBuffer,
+                 exclude: (NodePtr, HTMLTag) -> Bool = { _, _ in false }) {
+    walk(below: root, enter: { node in
+        switch node.pointee.type {
+        case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+            if let content = node.pointee.content { buffer.append(content) }
+            return .skipChildren
+        case XML_ELEMENT_NODE:
+            guard mode == .html else { return .descend }
+            let tag = HTMLTag(node)
+            if tag.isNonText || exclude(node, tag) { return .skipChildren }
+            if tag.separatesWords { buffer.breakWord() }
+            return .descend
+        default:
+            // Entity references (XML only) are skipped: their children belong to the DTD, so a
+            // parent-pointer walk cannot climb back out of them.
+            return .skipChildren
+        }
+    }, leave: { node in
+        if mode == .html && HTMLTag(node).separatesWords { buffer.breakWord() }
+    })
+}
+
+/// The collapsed text of one node: an element's text, an attribute's value, a text node's content.
+func nodeText(_ node: NodePtr, mode: TextMode) -> String {
+    var buffer = TextBuffer()
+    switch node.pointee.type {
+    case XML_TEXT_NODE, XML_CDATA_SECTION_NODE, XML_COMMENT_NODE, XML_PI_NODE:
+        if let content = node.pointee.content { buffer.append(content) }
+    case XML_ATTRIBUTE_NODE:
+        if let value = xmlNodeGetContent(node) {
+            buffer.append(value)
+            pantau_xmlFree(value)
+        }
+    case XML_ELEMENT_NODE:
+        collectText(below: node, mode: mode, into: &buffer)
+    case XML_DOCUMENT_NODE, XML_HTML_DOCUMENT_NODE:
+        collectText(below: node, mode: mode, into: &buffer)
+    default:
+        break
+    }
+    return buffer.string
+}
