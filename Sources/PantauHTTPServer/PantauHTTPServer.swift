@@ -119,9 +119,11 @@ public final class LoopbackHTTPServer: Sendable {
         }
     }
 
-    /// Closes the listening socket and open connections, and stops the event loop thread.
+    /// Closes the listening socket, lets running handlers answer, then closes open connections
+    /// and stops the event loop thread. Waits as long as the slowest running handler.
     public func stop() async throws {
         try? await channel.close()
+        await counter.waitUntilIdle()
         try await group.shutdownGracefully()
     }
 }
@@ -131,13 +133,45 @@ public enum ServerStartError: Error, Sendable {
     case noLocalAddress
 }
 
-/// A lock-protected counter; `Mutex`/`Atomic` would need macOS 15 and the package targets 14.
+/// Request bookkeeping shared by all connections: how many were served, how many handlers are
+/// still running (so `stop()` can wait for them before the event loop goes away).
+/// `Mutex`/`Atomic` would need macOS 15 and the package targets 14, hence NSLock.
 final class RequestCounter: @unchecked Sendable {
     private let lock = NSLock()
     private var count = 0
+    private var inFlight = 0
+    private var idleWaiters: [CheckedContinuation<Void, Never>] = []
 
     var value: Int { lock.withLock { count } }
-    func increment() { lock.withLock { count += 1 } }
+
+    func begin() {
+        lock.withLock {
+            count += 1
+            inFlight += 1
+        }
+    }
+
+    func end() {
+        let waiters: [CheckedContinuation<Void, Never>] = lock.withLock {
+            inFlight -= 1
+            guard inFlight == 0 else { return [] }
+            defer { idleWaiters.removeAll() }
+            return idleWaiters
+        }
+        for waiter in waiters { waiter.resume() }
+    }
+
+    /// Returns once no handler is running.
+    func waitUntilIdle() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let idle: Bool = lock.withLock {
+                if inFlight == 0 { return true }
+                idleWaiters.append(continuation)
+                return false
+            }
+            if idle { continuation.resume() }
+        }
+    }
 }
 
 /// One per connection. NIO's pipelining helper hands it one request at a time, so `head`
@@ -164,7 +198,7 @@ private final class HTTPRequestHandler: ChannelInboundHandler {
         case .end:
             guard let head else { return }
             self.head = nil
-            counter.increment()
+            counter.begin()
             let request = ServerRequest(
                 method: head.method.rawValue,
                 host: Self.hostWithoutPort(head.headers.first(name: "host") ?? ""),
@@ -177,9 +211,11 @@ private final class HTTPRequestHandler: ChannelInboundHandler {
             let handler = self.handler
             promise.completeWithTask { await handler(request) }
             let bound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
+            let counter = self.counter
             promise.futureResult.whenSuccess { response in
                 let (me, context) = bound.value
                 me.write(response, to: context, isHead: isHead, keepAlive: keepAlive, version: version)
+                counter.end()
             }
         }
     }
