@@ -1,0 +1,190 @@
+import Foundation
+import PantauCore
+import PantauHTML
+
+/// Reads the dated-content evidence of one fetched page (domain note §1).
+struct DateEvidence {
+    let parser: IndonesianDateParser
+    /// Dates after this day are template placeholders, scheduled events or clock errors.
+    let latestPlausible: CalendarDate
+
+    init(auditDate: CalendarDate) {
+        parser = IndonesianDateParser(referenceDate: auditDate)
+        latestPlausible = auditDate.adding(days: 1)
+    }
+
+    /// What one page tells: its content dates and the feeds it advertises (absolute URLs).
+    struct PageEvidence {
+        var dates: [ContentDate] = []
+        var feeds: [String] = []
+    }
+
+    func read(_ page: Page) -> PageEvidence {
+        var evidence = PageEvidence()
+        guard (200..<300).contains(page.status) else { return evidence }
+        if FeedReader.looksLikeFeed(page) {
+            evidence.dates = FeedReader.dates(in: page, parser: parser)
+        } else if let document = page.document {
+            evidence.dates = htmlDates(page, document)
+            evidence.feeds = advertisedFeeds(page, document)
+        }
+        evidence.dates.removeAll { $0.date > latestPlausible }
+        return evidence
+    }
+
+    // MARK: HTML
+
+    /// `<time>` elements that belong to a post: inside an `article` or an element whose class
+    /// names a post or its date, and not in the site's header, footer or navigation (where a
+    /// "today" clock lives).
+    static let timeXPath = """
+        //time[@datetime][ancestor::article or ancestor-or-self::*[contains(@class,'entry') or contains(@class,'post') \
+        or contains(@class,'published') or contains(@class,'updated') or contains(@class,'hentry') \
+        or contains(@class,'artikel') or contains(@class,'berita') or contains(@class,'news')]]\
+        [not(ancestor::nav) and not(ancestor::header[not(ancestor::article)]) and not(ancestor::footer[not(ancestor::article)])]\
+        /@datetime
+        """
+    static let metaXPath = """
+        //meta[@property='article:published_time' or @property='article:modified_time' \
+        or @name='article:published_time' or @name='article:modified_time']/@content
+        """
+    static let jsonLDXPath = "//script[contains(translate(@type,'LDJSON','ldjson'),'ld+json')]"
+
+    private func htmlDates(_ page: Page, _ document: HTMLDocument) -> [ContentDate] {
+        var dates: [ContentDate] = []
+        for text in (try? document.strings(Self.jsonLDXPath)) ?? [] {
+            for value in JSONLDDates.values(in: text) {
+                if let date = parser.parse(value) {
+                    dates.append(ContentDate(date: date, source: .jsonLD, url: page.url, snippet: value))
+                }
+            }
+        }
+        for (xpath, source) in [(Self.metaXPath, DateSource.meta), (Self.timeXPath, .time)] {
+            for value in (try? document.strings(xpath)) ?? [] {
+                if let date = parser.parse(value) {
+                    dates.append(ContentDate(date: date, source: source, url: page.url, snippet: value))
+                }
+            }
+        }
+        if let date = DatedPath.date(in: page.url) {
+            dates.append(ContentDate(date: date, source: .url, url: page.url, snippet: page.url))
+        }
+        dates += linkedArticleDates(page, document)
+        dates += textDates(page, document)
+        return dates
+    }
+
+    /// Dated permalinks the page links to on its own host (weaker: the post itself was not read).
+    private func linkedArticleDates(_ page: Page, _ document: HTMLDocument) -> [ContentDate] {
+        let base = document.baseHref.flatMap { URL(string: $0, relativeTo: URL(string: page.url)) } ?? URL(string: page.url)
+        guard let base, let host = base.host?.lowercased() else { return [] }
+        var dates: [ContentDate] = []
+        for link in document.links() where link.kind == .anchor && !link.isHidden {
+            guard let absolute = URL(string: link.href, relativeTo: base)?.absoluteURL,
+                  absolute.host?.lowercased() == host, let date = DatedPath.date(in: absolute.absoluteString) else { continue }
+            dates.append(ContentDate(date: date, source: .url, url: absolute.absoluteString,
+                                     snippet: link.text.isEmpty ? absolute.absoluteString : link.text))
+        }
+        return dates
+    }
+
+    /// Dates written in the main content (header, footer, navigation and widgets excluded by
+    /// ``HTMLDocument/contentText()``), minus the traps: the audit day itself written as an
+    /// absolute date (a "today" line), copyright lines.
+    private func textDates(_ page: Page, _ document: HTMLDocument) -> [ContentDate] {
+        parser.findDates(in: document.contentText()).compactMap { match in
+            guard !match.isCopyright, match.isRelative || match.date != parser.referenceDate else { return nil }
+            return ContentDate(date: match.date, source: .text, url: page.url, snippet: match.snippet)
+        }
+    }
+
+    /// `<link rel=alternate type=rss|atom>` targets, absolute, comment feeds left out.
+    private func advertisedFeeds(_ page: Page, _ document: HTMLDocument) -> [String] {
+        let base = document.baseHref.flatMap { URL(string: $0, relativeTo: URL(string: page.url)) } ?? URL(string: page.url)
+        return document.links().compactMap { link in
+            guard link.kind == .feed, !link.href.lowercased().contains("comments") else { return nil }
+            return URL(string: link.href, relativeTo: base)?.absoluteURL.absoluteString
+        }
+    }
+}
+
+/// RSS and Atom feeds: item dates only, never the channel's `lastBuildDate` (it changes on any
+/// settings save and says nothing about content).
+enum FeedReader {
+    static func looksLikeFeed(_ page: Page) -> Bool {
+        if let type = page.mediaType, type.contains("xml") || type.contains("rss") || type.contains("atom") { return true }
+        var start = page.body.prefix(512)[...]
+        if start.starts(with: [0xEF, 0xBB, 0xBF]) { start = start.dropFirst(3) }
+        let trimmed = start.drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+        return [Array("<?xml".utf8), Array("<rss".utf8), Array("<feed".utf8)].contains { trimmed.starts(with: $0) }
+    }
+
+    static func dates(in page: Page, parser: IndonesianDateParser) -> [ContentDate] {
+        guard let feed = XMLDocument(bytes: page.body) else { return [] }
+        let query: String
+        let source: DateSource
+        switch feed.rootName {
+        case "rss", "rdf":
+            query = "//*[local-name()='item']/*[local-name()='pubDate' or local-name()='date']"
+            source = .rss
+        case "feed":
+            query = "//*[local-name()='entry']/*[local-name()='published' or local-name()='updated']"
+            source = .atom
+        default:
+            return []
+        }
+        return ((try? feed.strings(query)) ?? []).compactMap { value in
+            parser.parse(value).map { ContentDate(date: $0, source: source, url: page.url, snippet: value) }
+        }
+    }
+}
+
+/// `datePublished` / `dateModified` anywhere in a JSON-LD block (Yoast and Rank Math put them
+/// in an `@graph`).
+enum JSONLDDates {
+    static let keys: Set<String> = ["datePublished", "dateModified"]
+
+    static func values(in text: String) -> [String] {
+        guard let data = text.data(using: .utf8),
+              let json = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else { return [] }
+        var found: [String] = []
+        var stack: [Any] = [json]
+        var visited = 0
+        while let item = stack.popLast(), visited < 10_000 {
+            visited += 1
+            if let object = item as? [String: Any] {
+                for (key, value) in object {
+                    if keys.contains(key), let string = value as? String {
+                        found.append(string)
+                    } else {
+                        stack.append(value)
+                    }
+                }
+            } else if let array = item as? [Any] {
+                stack.append(contentsOf: array)
+            }
+        }
+        return found
+    }
+}
+
+/// Dates in permalinks: WordPress `/2019/02/06/slug/` and OpenSID `/artikel/2019/2/6/slug`.
+enum DatedPath {
+    static func date(in url: String) -> CalendarDate? {
+        guard let components = URLComponents(string: url) else { return nil }
+        let segments = components.path.split(separator: "/").map(String.init)
+        guard segments.count >= 4 else { return nil }
+        for i in 0...(segments.count - 4) {
+            guard segments[i].count == 4, let year = Int(segments[i]), IndonesianDateParser.plausibleYears.contains(year),
+                  (1...2).contains(segments[i + 1].count), let month = Int(segments[i + 1]),
+                  (1...2).contains(segments[i + 2].count), let day = Int(segments[i + 2]) else { continue }
+            // A slug must follow: `/2019/02/06/` alone is a day archive, `/page/2` a listing.
+            let slug = segments[i + 3]
+            guard Int(slug) == nil, slug != "page", let date = CalendarDate(year: year, month: month, day: day) else {
+                continue
+            }
+            return date
+        }
+        return nil
+    }
+}
