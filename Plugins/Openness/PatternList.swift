@@ -1,0 +1,64 @@
+import Foundation
+import PantauYAML
+
+/// Case-insensitive regular expressions (ICU syntax, as `NSRegularExpression` reads them),
+/// compiled once when the rule set loads.
+public struct PatternList: Sendable {
+    /// The patterns as written, in order.
+    public let sources: [String]
+    private let expressions: [NSRegularExpression]
+
+    /// Compiles patterns that are not in a file (tests, built-in defaults).
+    /// - Throws: the first pattern that does not compile, as `NSError` from Foundation.
+    public init(_ patterns: [String]) throws {
+        sources = patterns
+        expressions = try patterns.map { try NSRegularExpression(pattern: $0, options: [.caseInsensitive]) }
+    }
+
+    private init(sources: [String], expressions: [NSRegularExpression]) {
+        self.sources = sources
+        self.expressions = expressions
+    }
+
+    /// Reads a string or a list of strings and compiles each, reporting every bad pattern at its
+    /// own node.
+    static func decode(_ node: YAMLNode, into diagnostics: inout Diagnostics) -> PatternList? {
+        let items: [YAMLNode]
+        switch node.kind {
+        case .scalar: items = [node]
+        case .sequence(let list): items = list
+        case .mapping:
+            diagnostics.report(node.typeError(expected: "a regular expression or a list of them"))
+            return nil
+        }
+        var sources: [String] = []
+        var expressions: [NSRegularExpression] = []
+        var failed = false
+        for item in items {
+            guard let text = diagnostics.attempt({ () throws(YAMLError) in try item.string() }) else {
+                failed = true
+                continue
+            }
+            do {
+                expressions.append(try NSRegularExpression(pattern: text, options: [.caseInsensitive]))
+                sources.append(text)
+            } catch {
+                diagnostics.report("invalid regular expression '\(text)'", at: item.location)
+                failed = true
+            }
+        }
+        return failed ? nil : PatternList(sources: sources, expressions: expressions)
+    }
+
+    /// True when no pattern was given.
+    public var isEmpty: Bool { expressions.isEmpty }
+
+    /// True when any pattern matches somewhere in `text`.
+    public func matches(_ text: String) -> Bool {
+        let range = NSRange(text.startIndex..., in: text)
+        return expressions.contains { $0.firstMatch(in: text, range: range) != nil }
+    }
+
+    /// True when any pattern matches any of `texts`.
+    public func matchesAny(_ texts: [String]) -> Bool { texts.contains { matches($0) } }
+}

@@ -1,0 +1,166 @@
+import PantauCore
+import PantauHTML
+
+/// Looks for each rule's section on one site.
+///
+/// Per page (every HTML page the crawl delivers):
+/// 1. The page is a *candidate* for a section when it answered 2xx, is not the home page, and
+///    its URL (after redirects, or as requested) matches a `url` pattern, or a part of its
+///    `<title>` or an `<h1>` outside nav/aside/footer matches a `link_text` pattern. Its content
+///    words are counted with `TextMetrics.wordCount(contentText())`; content text includes the
+///    page's own `<h1>` when the theme puts it inside `<main>`, so "Informasi Berkala" plus three
+///    words counts as 5. The home page is never a candidate: its menu names every section, and
+///    its content is the home page's own.
+/// 2. Anchors whose text matches `link_text`, or whose resolved URL matches `url`, are candidate
+///    *links*; the inspector asks the crawl to fetch them. A link alone never makes a section
+///    present: the page it leads to must match by its own URL, title or heading (an anchor "PPID"
+///    inside a news post can point anywhere). Candidate links explain a missing section when they
+///    are broken.
+public final class SectionInspector: SiteInspector {
+    private let rules: [SectionRule]
+    private var found: [SectionEvidence]
+    private var asked: Set<String> = []
+    private var homeURLs: Set<String> = []
+
+    init(rules: [SectionRule]) {
+        self.rules = rules
+        self.found = Array(repeating: SectionEvidence(), count: rules.count)
+    }
+
+    public func inspect(_ page: Page) -> [String] {
+        guard let document = page.document, !rules.isEmpty else { return [] }
+        if page.role == .home {
+            homeURLs.insert(WebAddress.withoutFragment(page.url))
+            homeURLs.insert(WebAddress.withoutFragment(page.requestedURL))
+        } else if (200..<300).contains(page.status) {
+            recordCandidate(page, document)
+        }
+        return collectLinks(page, document)
+    }
+
+    public func finish(_ summary: SiteCrawlSummary) -> InspectionResult {
+        var homes = homeURLs
+        homes.insert(WebAddress.withoutFragment(summary.institution.url))
+        let links = Dictionary(summary.links.map { ($0.url, $0) }, uniquingKeysWith: { first, _ in first })
+        var sections: [SectionResult] = []
+        var outcomes: [RuleOutcome] = []
+        for (rule, evidence) in zip(rules, found) {
+            let verdict = SectionVerdict.judge(rule: rule, evidence: evidence.excludingPages(homes),
+                                               summary: summary, links: links)
+            sections.append(verdict.section)
+            outcomes.append(verdict.outcome)
+        }
+        return InspectionResult(outcomes: outcomes, facts: [.sections(sections)])
+    }
+
+    private func recordCandidate(_ page: Page, _ document: HTMLDocument) {
+        let view = PageSignals(page: page, document: document)
+        var measured: (words: Int, excerpt: String)?
+        for index in rules.indices where view.matches(rules[index]) {
+            if measured == nil {
+                let text = document.contentText()
+                measured = (TextMetrics.wordCount(text), String(text.prefix(SectionVerdict.excerptLength)))
+            }
+            guard let measured else { continue }
+            found[index].add(CandidatePage(url: page.url, requestedURL: page.requestedURL,
+                                           words: measured.words, excerpt: measured.excerpt))
+        }
+    }
+
+    private func collectLinks(_ page: Page, _ document: HTMLDocument) -> [String] {
+        var wanted: [String] = []
+        let base = document.baseHref
+        for link in document.links() where link.kind == .anchor {
+            guard let target = WebAddress.resolve(link.href, page: page.url, baseHref: base) else { continue }
+            let path = WebAddress.pathAndQuery(target) ?? ""
+            for index in rules.indices
+            where rules[index].linkText.matches(link.text) || rules[index].url.matches(path) {
+                found[index].links.insert(target)
+                if asked.insert(target).inserted { wanted.append(target) }
+            }
+        }
+        return wanted
+    }
+}
+
+/// What one page offers for matching: the texts `link_text` sees and the addresses `url` sees.
+struct PageSignals {
+    /// `<title>` whole and split at spaced separators ("Informasi Berkala – Dinas Kesehatan"
+    /// gives "Informasi Berkala"), then `<h1>` texts outside nav, aside and footer.
+    let texts: [String]
+    /// Path and query of the final URL and of the requested URL.
+    let addresses: [String]
+
+    /// Separators CMS themes put between a page's title and the site's name.
+    static let titleSeparators = [" – ", " — ", " - ", " | ", " :: ", " » ", " « ", " · ", " : "]
+
+    init(page: Page, document: HTMLDocument) {
+        var texts: [String] = []
+        if let title = document.title {
+            texts.append(title)
+            texts.append(contentsOf: PageSignals.titleParts(title))
+        }
+        let headings = (try? document.strings("//h1[not(ancestor::nav or ancestor::aside or ancestor::footer)]")) ?? []
+        texts.append(contentsOf: headings)
+        self.texts = texts.map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+        self.addresses = [page.url, page.requestedURL].compactMap(WebAddress.pathAndQuery)
+    }
+
+    static func titleParts(_ title: String) -> [String] {
+        var parts = [title]
+        for separator in titleSeparators {
+            parts = parts.flatMap { $0.components(separatedBy: separator) }
+        }
+        return parts.count > 1 ? parts : []
+    }
+
+    func matches(_ rule: SectionRule) -> Bool {
+        rule.url.matchesAny(addresses) || rule.linkText.matchesAny(texts)
+    }
+}
+
+/// A page that matched a section, measured.
+struct CandidatePage: Sendable, Hashable {
+    var url: String
+    var requestedURL: String
+    /// Content words (``TextMetrics/wordCount(_:)`` of `contentText()`).
+    var words: Int
+    /// The start of the content text, for evidence.
+    var excerpt: String
+}
+
+/// Everything seen for one section during the crawl.
+struct SectionEvidence: Sendable {
+    var pages: [CandidatePage] = []
+    /// Resolved absolute URLs of candidate anchors, fragments removed.
+    var links: Set<String> = []
+
+    mutating func add(_ page: CandidatePage) {
+        if !pages.contains(where: { $0.url == page.url }) { pages.append(page) }
+    }
+
+    /// The same evidence without pages that are really the home page (a section link that
+    /// redirects home is not a section).
+    func excludingPages(_ homes: Set<String>) -> SectionEvidence {
+        var copy = self
+        copy.pages.removeAll { homes.contains(WebAddress.withoutFragment($0.url)) }
+        return copy
+    }
+
+    /// The candidate with the most words; the first seen wins ties, so results follow crawl order.
+    var best: CandidatePage? {
+        pages.reduce(nil) { best, page in
+            guard let best else { return page }
+            return page.words > best.words ? page : best
+        }
+    }
+}
+
+extension String {
+    func trimmingSpaces() -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        return String(scalars[first...last])
+    }
+}
