@@ -1,0 +1,167 @@
+import Foundation
+import Logging
+import PantauCore
+import PantauCrawl
+import PantauFetch
+import PantauPlugins
+import PantauRules
+import PantauYAML
+
+/// Everything one audit run needs.
+public struct AuditConfiguration: Sendable {
+    public var institutions: [Institution]
+    public var ruleSet: RuleSet
+    public var fetch: FetchConfiguration
+    public var limits: CrawlLimits
+    /// Institutions audited at once (the bounded task group's width).
+    public var maxConcurrentSites: Int
+    /// The day freshness is judged against (today in WIB by default).
+    public var auditDate: CalendarDate
+    /// Problems found in the input before the run (skipped inventory rows, ...), kept for the report.
+    public var inputProblems: [String]
+
+    public init(institutions: [Institution], ruleSet: RuleSet, fetch: FetchConfiguration = FetchConfiguration(),
+                limits: CrawlLimits = CrawlLimits(), maxConcurrentSites: Int = 8, auditDate: CalendarDate,
+                inputProblems: [String] = []) {
+        self.institutions = institutions
+        self.ruleSet = ruleSet
+        self.fetch = fetch
+        self.limits = limits
+        self.maxConcurrentSites = maxConcurrentSites
+        self.auditDate = auditDate
+        self.inputProblems = inputProblems
+    }
+}
+
+/// What an audit tells its caller while it runs (for a progress line).
+public enum AuditEvent: Sendable {
+    case siteStarted(Institution)
+    case siteFinished(InstitutionReport, finished: Int, total: Int)
+}
+
+/// One audit run: every institution in a bounded task group, each crawled and inspected inside
+/// its own child task, then the district roll-up.
+///
+/// Cancellation (Ctrl-C, a deadline) stops new fetches; what was gathered is still rolled up and
+/// the report says `complete: false`.
+public struct Audit: Sendable {
+    public let configuration: AuditConfiguration
+    private let logger = Logger(label: "pantau.audit")
+
+    /// - Throws: ``RuleErrors`` when a plugin rejects its rules' parameters.
+    public init(configuration: AuditConfiguration) throws(RuleErrors) {
+        self.configuration = configuration
+        _ = try PluginSet.compile(rules: configuration.ruleSet.rules)
+    }
+
+    /// Runs the audit.
+    /// - Throws: ``FetchError`` (or another error) only when the HTTP engine cannot start.
+    public func run(onEvent: @escaping @Sendable (AuditEvent) -> Void = { _ in }) async throws -> AuditReport {
+        let config = configuration
+        let engine = try FetchEngine(configuration: config.fetch)
+        defer { engine.shutdown() }
+        let limiter = HostLimiter(permitsPerHost: config.fetch.maxConnectionsPerHost)
+        let services = CrawlServices(engine: engine, limiter: limiter,
+                                     linkChecker: LinkChecker(engine: engine, limiter: limiter), limits: config.limits)
+        let plugins = try PluginSet.forInstitutions(config.institutions, rules: config.ruleSet.rules)
+
+        var reports: [InstitutionReport] = []
+        let total = config.institutions.count
+        await withTaskGroup(of: InstitutionReport.self) { group in
+            var next = 0
+            var inFlight = 0
+            while true {
+                while inFlight < max(1, config.maxConcurrentSites), next < total, !Task.isCancelled {
+                    let institution = config.institutions[next]
+                    let set = plugins[institution.id] ?? PluginSet(plugins: [], rules: [])
+                    next += 1
+                    inFlight += 1
+                    onEvent(.siteStarted(institution))
+                    group.addTask {
+                        await Self.auditSite(institution, plugins: set, services: services, config: config)
+                    }
+                }
+                guard let report = await group.next() else { break }
+                inFlight -= 1
+                reports.append(report)
+                onEvent(.siteFinished(report, finished: reports.count, total: total))
+            }
+        }
+
+        let (ranked, summary) = Scorecard.district(reports, config: config.ruleSet.scorecard)
+        return AuditReport(generatedAt: Self.timestamp(), auditDate: config.auditDate, tool: PantauVersion.current,
+                           complete: !Task.isCancelled && reports.count == total, institutions: ranked,
+                           summary: summary, inputProblems: config.inputProblems)
+    }
+
+    private static func auditSite(_ institution: Institution, plugins: PluginSet, services: CrawlServices,
+                                  config: AuditConfiguration) async -> InstitutionReport {
+        let inspectors = plugins.plugins.map { $0.makeInspector(for: institution, auditDate: config.auditDate) }
+        let crawler = SiteCrawler(institution: institution, auditDate: config.auditDate, services: services,
+                                  inspectors: inspectors)
+        let summary = await crawler.run()
+        let results = inspectors.map { $0.finish(summary) }
+        return Scorecard.institutionReport(institution: institution, summary: summary, results: results,
+                                           rules: plugins.rules, config: config.ruleSet.scorecard)
+    }
+
+    /// ISO 8601 with the local offset, seconds precision.
+    static func timestamp() -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        formatter.timeZone = TimeZone(secondsFromGMT: 7 * 3600)
+        return formatter.string(from: Date())
+    }
+}
+
+/// Pantau's version, as reports and the user agent name it.
+public enum PantauVersion {
+    public static let current = "pantau 0.1.0"
+}
+
+/// The plugins compiled for one set of applicable rules.
+struct PluginSet: Sendable {
+    var plugins: [any AuditPlugin]
+    var rules: [RuleDefinition]
+
+    /// Compiles every plugin named by `rules`, collecting every plugin's errors.
+    static func compile(rules: [RuleDefinition]) throws(RuleErrors) -> PluginSet {
+        var errors: [YAMLError] = []
+        var plugins: [any AuditPlugin] = []
+        for type in PluginRegistry.all {
+            let mine = rules.filter { $0.plugin == type.id }
+            guard !mine.isEmpty else { continue }
+            do {
+                plugins.append(try type.init(rules: mine))
+            } catch let error as RuleErrors {
+                errors += error.errors
+            } catch {
+                errors.append(YAMLError("\(error)", at: mine[0].location))
+            }
+        }
+        for rule in rules where PluginRegistry.plugin(id: rule.plugin) == nil {
+            errors.append(YAMLError("unknown plugin '\(rule.plugin)'", at: rule.location))
+        }
+        guard errors.isEmpty else { throw RuleErrors(errors) }
+        return PluginSet(plugins: plugins, rules: rules)
+    }
+
+    /// The rules that apply to an institution: its type is in `applies_to` and the inventory does
+    /// not switch them off.
+    static func applicable(_ rules: [RuleDefinition], to institution: Institution) -> [RuleDefinition] {
+        rules.filter { $0.appliesTo.contains(institution.type) && !institution.disabledRules.contains($0.id) }
+    }
+
+    /// One compiled plugin set per institution, shared between institutions with the same rules.
+    static func forInstitutions(_ institutions: [Institution], rules: [RuleDefinition]) throws -> [String: PluginSet] {
+        var byKey: [[String]: PluginSet] = [:]
+        var result: [String: PluginSet] = [:]
+        for institution in institutions {
+            let mine = applicable(rules, to: institution)
+            let key = mine.map(\.id)
+            if byKey[key] == nil { byKey[key] = try compile(rules: mine) }
+            result[institution.id] = byKey[key]
+        }
+        return result
+    }
+}

@@ -1,0 +1,134 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import PantauAudit
+import PantauCore
+import PantauFetch
+import PantauPlugins
+import PantauReport
+import PantauRules
+import Synchronization
+
+/// Runs one audit for the CLI: loads and checks the rules, audits with a progress line, stops
+/// cleanly on Ctrl-C, writes the reports, prints the summary.
+struct AuditRunner {
+    var options: AuditOptions
+    var districtName: String?
+
+    /// - Returns: the report (already written to `options.out`).
+    /// - Throws: ``CLIError`` with the exit code to use.
+    func run(institutions: [Institution], inputProblems: [String], extraResolve: [ResolveEntry] = [],
+             onlyResolved: Bool = false) async throws -> AuditReport {
+        let ruleSet = try Self.loadRules(options.rules)
+        let configuration = AuditConfiguration(
+            institutions: institutions, ruleSet: ruleSet,
+            fetch: options.fetchConfiguration(extraResolve: extraResolve, onlyResolved: onlyResolved),
+            limits: options.limits, maxConcurrentSites: options.concurrency, auditDate: options.day,
+            inputProblems: inputProblems)
+        let audit: Audit
+        do {
+            audit = try Audit(configuration: configuration)
+        } catch {
+            throw CLIError(description: "the rules are invalid:\n\(error)", exitCode: PantauExit.invalidInput)
+        }
+
+        let progress = ProgressLine(enabled: !options.quiet && isatty(STDERR_FILENO) == 1)
+        let report: AuditReport
+        do {
+            report = try await Interruptible.run { try await audit.run(onEvent: progress.handle) }
+        } catch {
+            progress.clear()
+            throw CLIError(description: "the audit could not start: \(error)", exitCode: .failure)
+        }
+        progress.clear()
+
+        let reportOptions = ReportOptions(
+            language: options.lang, districtName: districtName,
+            categoryTitles: Dictionary(ruleSet.scorecard.categories.map {
+                ($0.name, options.lang == .en ? $0.titleEN : $0.title)
+            }, uniquingKeysWith: { first, _ in first }))
+        let written: [String]
+        do {
+            written = try ReportWriter.write(report, to: options.out, options: reportOptions)
+        } catch {
+            throw CLIError(description: "could not write the report to \(options.out): \(error)", exitCode: .failure)
+        }
+        if !options.quiet {
+            print(SummaryTable.render(report))
+            print("")
+            for path in written { print("wrote \(path)") }
+        }
+        if !report.complete {
+            FileHandle.standardError.write(Data("pantau: interrupted; the report is partial (complete: false)\n".utf8))
+            throw CLIError(description: "interrupted", exitCode: PantauExit.interrupted)
+        }
+        return report
+    }
+
+    /// Loads the rules directory, turning every problem into one located line.
+    static func loadRules(_ directory: String) throws -> RuleSet {
+        do {
+            return try RuleSet.load(directory: directory, plugins: PluginRegistry.defaultCategories)
+        } catch {
+            throw CLIError(description: "the rules in \(directory) are invalid:\n\(error)\n"
+                + "Run `pantau rules lint \(directory)` after fixing them.", exitCode: PantauExit.invalidInput)
+        }
+    }
+}
+
+/// Runs an operation that Ctrl-C cancels: the first SIGINT cancels it (the audit then rolls up
+/// what it has), a second one exits at once.
+enum Interruptible {
+    static func run<T: Sendable>(_ operation: @escaping @Sendable () async throws -> T) async throws -> T {
+        let (signals, continuation) = AsyncStream<Void>.makeStream()
+        let count = Mutex(0)
+        signal(SIGINT, SIG_IGN)
+        let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+        source.setEventHandler {
+            let seen = count.withLock { value -> Int in
+                value += 1
+                return value
+            }
+            if seen > 1 { exit(PantauExit.interrupted.rawValue) }
+            FileHandle.standardError.write(Data("\npantau: stopping; writing a partial report (Ctrl-C again to quit now)\n".utf8))
+            continuation.yield()
+        }
+        source.resume()
+        defer {
+            source.cancel()
+            signal(SIGINT, SIG_DFL)
+        }
+        return try await withThrowingTaskGroup(of: T?.self) { group in
+            group.addTask {
+                defer { continuation.finish() }
+                return try await operation()
+            }
+            group.addTask {
+                for await _ in signals { return nil }
+                return nil
+            }
+            while let value = try await group.next() {
+                if let value { return value }
+                group.cancelAll() // Ctrl-C: the operation sees cancellation and returns what it has
+            }
+            throw CancellationError()
+        }
+    }
+}
+
+/// A one-line progress display on a terminal's stderr.
+final class ProgressLine: Sendable {
+    private let enabled: Bool
+
+    init(enabled: Bool) { self.enabled = enabled }
+
+    func handle(_ event: AuditEvent) {
+        guard enabled, case .siteFinished(let report, let finished, let total) = event else { return }
+        let line = "[\(finished)/\(total)] \(report.id): \(report.pagesCrawled) pages, score \(report.score)"
+        FileHandle.standardError.write(Data("\r\u{1B}[K\(line)".utf8))
+    }
+
+    func clear() {
+        if enabled { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    }
+}
