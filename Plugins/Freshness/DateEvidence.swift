@@ -25,8 +25,9 @@ struct DateEvidence {
         if FeedReader.looksLikeFeed(page) {
             evidence.dates = FeedReader.dates(in: page, parser: parser)
         } else if let document = page.document {
-            evidence.dates = htmlDates(page, document)
-            evidence.feeds = advertisedFeeds(page, document)
+            let links = document.links()
+            evidence.dates = htmlDates(page, document, links)
+            evidence.feeds = advertisedFeeds(page, document, links)
         }
         evidence.dates.removeAll { $0.date > latestPlausible }
         return evidence
@@ -50,7 +51,7 @@ struct DateEvidence {
         """
     static let jsonLDXPath = "//script[contains(translate(@type,'LDJSON','ldjson'),'ld+json')]"
 
-    private func htmlDates(_ page: Page, _ document: HTMLDocument) -> [ContentDate] {
+    private func htmlDates(_ page: Page, _ document: HTMLDocument, _ links: [HTMLLink]) -> [ContentDate] {
         var dates: [ContentDate] = []
         for text in (try? document.strings(Self.jsonLDXPath)) ?? [] {
             for value in JSONLDDates.values(in: text) {
@@ -69,17 +70,17 @@ struct DateEvidence {
         if let date = DatedPath.date(in: page.url) {
             dates.append(ContentDate(date: date, source: .url, url: page.url, snippet: page.url))
         }
-        dates += linkedArticleDates(page, document)
+        dates += linkedArticleDates(page, document, links)
         dates += textDates(page, document)
         return dates
     }
 
     /// Dated permalinks the page links to on its own host (weaker: the post itself was not read).
-    private func linkedArticleDates(_ page: Page, _ document: HTMLDocument) -> [ContentDate] {
+    private func linkedArticleDates(_ page: Page, _ document: HTMLDocument, _ links: [HTMLLink]) -> [ContentDate] {
         let base = document.baseHref.flatMap { URL(string: $0, relativeTo: URL(string: page.url)) } ?? URL(string: page.url)
         guard let base, let host = base.host?.lowercased() else { return [] }
         var dates: [ContentDate] = []
-        for link in document.links() where link.kind == .anchor && !link.isHidden {
+        for link in links where link.kind == .anchor && !link.isHidden && DatedPath.mayContainDate(link.href) {
             guard let absolute = URL(string: link.href, relativeTo: base)?.absoluteURL,
                   absolute.host?.lowercased() == host, let date = DatedPath.date(in: absolute.absoluteString) else { continue }
             dates.append(ContentDate(date: date, source: .url, url: absolute.absoluteString,
@@ -99,9 +100,9 @@ struct DateEvidence {
     }
 
     /// `<link rel=alternate type=rss|atom>` targets, absolute, comment feeds left out.
-    private func advertisedFeeds(_ page: Page, _ document: HTMLDocument) -> [String] {
+    private func advertisedFeeds(_ page: Page, _ document: HTMLDocument, _ links: [HTMLLink]) -> [String] {
         let base = document.baseHref.flatMap { URL(string: $0, relativeTo: URL(string: page.url)) } ?? URL(string: page.url)
-        return document.links().compactMap { link in
+        return links.compactMap { link in
             guard link.kind == .feed, !link.href.lowercased().contains("comments") else { return nil }
             return URL(string: link.href, relativeTo: base)?.absoluteURL.absoluteString
         }
@@ -170,6 +171,17 @@ enum JSONLDDates {
 
 /// Dates in permalinks: WordPress `/2019/02/06/slug/` and OpenSID `/artikel/2019/2/6/slug`.
 enum DatedPath {
+    /// A cheap test before URL parsing (pages carry hundreds of anchors): a `/19` or `/20` segment start.
+    static func mayContainDate(_ href: String) -> Bool {
+        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+        for byte in href.utf8 {
+            if beforePrevious == 0x2F, previous == 0x31 || previous == 0x32, byte == 0x39 || byte == 0x30 { return true }
+            beforePrevious = previous
+            previous = byte
+        }
+        return false
+    }
+
     static func date(in url: String) -> CalendarDate? {
         guard let components = URLComponents(string: url) else { return nil }
         let segments = components.path.split(separator: "/").map(String.init)
