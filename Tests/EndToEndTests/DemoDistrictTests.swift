@@ -404,8 +404,16 @@ private func finalStatus(_ url: String) -> Int {
         // A WordPress-style site prints absolute links, so its page shows the port it was reached on.
         let site = try #require(truth.institutions.first { $0.cms == "wordpress" && $0.type == .opd })
         let server = try await DemoServer.start(district: district)
-        let reply = try rawGET(port: server.port, host: site.host, path: "/")
-        let robots = try rawGET(port: server.port, host: site.host, path: "/robots.txt")
+        let port = server.port
+        // Blocking socket calls run on a Dispatch thread: a blocked cooperative thread would
+        // starve the server's async handlers on a 2-core machine.
+        let (reply, robots) = try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result {
+                    (try rawGET(port: port, host: site.host, path: "/"), try rawGET(port: port, host: site.host, path: "/robots.txt"))
+                })
+            }
+        }
         let count = server.requestCount
         try await server.stop()
         #expect(reply.hasPrefix("HTTP/1.1 200"))

@@ -7,7 +7,7 @@ struct CrawlURLTests {
     let base = URL(string: "http://dinkes.contohkab.test:8080/profil/visi-misi/")!
 
     @Test(arguments: [
-        ("../ppid/", "http://dinkes.contohkab.test:8080/ppid/"),
+        ("../../ppid/", "http://dinkes.contohkab.test:8080/ppid/"),
         ("/berita/?page=2#top", "http://dinkes.contohkab.test:8080/berita/?page=2"),
         ("//cdn.contohkab.test/a.js", "http://cdn.contohkab.test/a.js"),
         ("struktur", "http://dinkes.contohkab.test:8080/profil/visi-misi/struktur"),

@@ -5,9 +5,10 @@ import Testing
 struct FrontierTests {
     @Test func breadthFirstAndEachURLOnce() {
         var frontier = Frontier(maxPages: 10, maxDepth: 5)
-        #expect(frontier.push(FrontierItem(url: "http://a.test/", depth: 0, role: .home)))
-        #expect(frontier.push(FrontierItem(url: "http://a.test/x", depth: 1, role: .crawled)))
-        #expect(!frontier.push(FrontierItem(url: "http://a.test/x", depth: 1, role: .crawled)))
+        let home = frontier.push(FrontierItem(url: "http://a.test/", depth: 0, role: .home))
+        let first = frontier.push(FrontierItem(url: "http://a.test/x", depth: 1, role: .crawled))
+        let again = frontier.push(FrontierItem(url: "http://a.test/x", depth: 1, role: .crawled))
+        #expect(home && first && !again)
         #expect(frontier.next()?.url == "http://a.test/")
         #expect(frontier.next()?.url == "http://a.test/x")
         #expect(frontier.next() == nil)
@@ -15,12 +16,14 @@ struct FrontierTests {
 
     @Test func pageDepthAndLengthLimits() {
         var frontier = Frontier(maxPages: 2, maxDepth: 1, maxURLLength: 30)
-        #expect(frontier.push(FrontierItem(url: "http://a.test/", depth: 0, role: .home)))
-        #expect(!frontier.push(FrontierItem(url: "http://a.test/deep", depth: 2, role: .crawled)))
-        #expect(!frontier.push(FrontierItem(url: "http://a.test/" + String(repeating: "x", count: 40), depth: 1, role: .crawled)))
-        #expect(frontier.push(FrontierItem(url: "http://a.test/b", depth: 1, role: .crawled)))
-        #expect(!frontier.push(FrontierItem(url: "http://a.test/c", depth: 1, role: .crawled)))
+        let home = frontier.push(FrontierItem(url: "http://a.test/", depth: 0, role: .home))
+        let tooDeep = frontier.push(FrontierItem(url: "http://a.test/deep", depth: 2, role: .crawled))
+        let tooLong = frontier.push(FrontierItem(url: "http://a.test/" + String(repeating: "x", count: 40),
+                                                 depth: 1, role: .crawled))
+        let second = frontier.push(FrontierItem(url: "http://a.test/b", depth: 1, role: .crawled))
+        let overCap = frontier.push(FrontierItem(url: "http://a.test/c", depth: 1, role: .crawled))
         // A plugin's request has its own budget and ignores the page cap.
-        #expect(frontier.push(FrontierItem(url: "http://a.test/feed/", depth: 1, role: .requested)))
+        let requested = frontier.push(FrontierItem(url: "http://a.test/feed/", depth: 1, role: .requested))
+        #expect(home && !tooDeep && !tooLong && second && !overCap && requested)
     }
 }

@@ -110,7 +110,9 @@ struct SiteCrawlerTests {
 
         let hits = site.hits.withLock { $0 }
         #expect(hits["GET /private/x"] == nil, "robots.txt disallows it")
-        #expect(hits["GET /a/"] == 1)
+        // /a/ is fetched once as itself and once at the end of /old's redirect, but inspected once.
+        #expect(hits["GET /a/"] == 2)
+        #expect(inspector.pages.filter { $0.url == "\(root)/a/" }.count == 1)
         #expect(hits["GET /"] == 1)
         #expect(hits["GET /doc.pdf"] == nil, "documents are checked with HEAD, not downloaded")
         #expect(hits["HEAD /doc.pdf"] == 1)
