@@ -63,7 +63,7 @@ let package = Package(
         .testTarget(name: "PantauYAMLTests", dependencies: ["PantauYAML"]),
         .testTarget(name: "PantauHTMLTests", dependencies: ["PantauHTML"]),
         .testTarget(name: "PantauFetchTests", dependencies: ["PantauFetch", "PantauHTTPServer"]),
-        .testTarget(name: "PantauRulesTests", dependencies: ["PantauRules", "PantauPlugins"]),
+        .testTarget(name: "PantauRulesTests", dependencies: ["PantauRules", "PantauPlugins", "PantauAudit"]),
         .testTarget(name: "PantauCrawlTests", dependencies: ["PantauCrawl", "PantauHTTPServer"]),
         .testTarget(name: "PluginTests", dependencies: ["Freshness", "Openness", "LinkHealth", "PantauPlugins",
                                                         "PantauRules"]),

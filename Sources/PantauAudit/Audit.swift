@@ -61,8 +61,7 @@ public struct Audit: Sendable {
         let engine = try FetchEngine(configuration: config.fetch)
         defer { engine.shutdown() }
         let limiter = HostLimiter(permitsPerHost: config.fetch.maxConnectionsPerHost)
-        let services = CrawlServices(engine: engine, limiter: limiter,
-                                     linkChecker: LinkChecker(engine: engine, limiter: limiter), limits: config.limits)
+        let services = CrawlServices(fetcher: PoliteFetcher(engine: engine, limiter: limiter), limits: config.limits)
         let plugins = try PluginSet.forInstitutions(config.institutions, rules: config.ruleSet.rules)
 
         var reports: [InstitutionReport] = []

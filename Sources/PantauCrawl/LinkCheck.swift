@@ -64,15 +64,13 @@ public actor LinkChecker {
         case done(LinkCheckResult)
     }
 
-    private let engine: FetchEngine
-    private let limiter: HostLimiter
+    private let fetcher: PoliteFetcher
     private var entries: [String: Entry] = [:]
     /// Body cap for the confirming GET, in bytes: enough to see an error page, never a whole PDF.
     private let confirmBodyBytes = 64 * 1024
 
-    public init(engine: FetchEngine, limiter: HostLimiter) {
-        self.engine = engine
-        self.limiter = limiter
+    public init(fetcher: PoliteFetcher) {
+        self.fetcher = fetcher
     }
 
     /// Records a result the crawl already has (a page it fetched), so the link is not fetched again.
@@ -111,21 +109,15 @@ public actor LinkChecker {
     }
 
     private func perform(_ url: String) async -> LinkCheckResult {
-        let host = CrawlURL.siteHost(of: url) ?? url
-        let engine = self.engine
-        let confirmBytes = confirmBodyBytes
-        return await limiter.withPermit(host: host) {
-            let head = await Self.attempt(engine, FetchRequest(url: url, method: .head))
-            if head.verdict == .ok || head.error?.hasPrefix("not checked") == true { return head }
-            return await Self.attempt(engine, FetchRequest(url: url, method: .get, maxBodyBytes: confirmBytes))
-        }
+        let head = Self.verdict(await fetcher.fetch(FetchRequest(url: url, method: .head)))
+        if head.verdict == .ok || head.error?.hasPrefix("not checked") == true { return head }
+        return Self.verdict(await fetcher.fetch(FetchRequest(url: url, method: .get, maxBodyBytes: confirmBodyBytes)))
     }
 
-    private static func attempt(_ engine: FetchEngine, _ request: FetchRequest) async -> LinkCheckResult {
-        do {
-            return LinkCheckResult(response: try await engine.fetch(request))
-        } catch {
-            return LinkCheckResult(error: error)
+    private static func verdict(_ result: Result<FetchResponse, FetchError>) -> LinkCheckResult {
+        switch result {
+        case .success(let response): LinkCheckResult(response: response)
+        case .failure(let error): LinkCheckResult(error: error)
         }
     }
 }

@@ -32,17 +32,15 @@ public struct CrawlLimits: Sendable {
     }
 }
 
-/// The run-wide things a site crawl uses: the curl engine, host permits, the link-check cache.
+/// The run-wide things a site crawl uses: polite fetching and the link-check cache.
 public struct CrawlServices: Sendable {
-    public var engine: FetchEngine
-    public var limiter: HostLimiter
+    public var fetcher: PoliteFetcher
     public var linkChecker: LinkChecker
     public var limits: CrawlLimits
 
-    public init(engine: FetchEngine, limiter: HostLimiter, linkChecker: LinkChecker, limits: CrawlLimits) {
-        self.engine = engine
-        self.limiter = limiter
-        self.linkChecker = linkChecker
+    public init(fetcher: PoliteFetcher, limits: CrawlLimits) {
+        self.fetcher = fetcher
+        self.linkChecker = LinkChecker(fetcher: fetcher)
         self.limits = limits
     }
 }
@@ -120,16 +118,7 @@ public final class SiteCrawler {
             while true {
                 while inFlight < limit, !Task.isCancelled, let item = frontier.next() {
                     let request = FetchRequest(url: item.url, method: .get, maxBodyBytes: services.limits.maxPageBytes)
-                    let host = CrawlURL.siteHost(of: item.url) ?? item.url
-                    group.addTask {
-                        await services.limiter.withPermit(host: host) {
-                            do throws(FetchError) {
-                                return Fetched(item: item, result: .success(try await services.engine.fetch(request)))
-                            } catch {
-                                return Fetched(item: item, result: .failure(error))
-                            }
-                        }
-                    }
+                    group.addTask { Fetched(item: item, result: await services.fetcher.fetch(request)) }
                     inFlight += 1
                 }
                 guard let fetched = await group.next() else { break }
@@ -274,21 +263,17 @@ public final class SiteCrawler {
     /// robots.txt per RFC 9309 §2.3.1: 2xx parsed, 4xx allows all, 5xx or unreachable disallows
     /// all. The home page itself is always fetched: the inventory names it explicitly.
     private func fetchRobots(_ home: URL) async -> RobotsTxt {
-        guard let url = CrawlURL.resolve("/robots.txt", against: home),
-              let host = CrawlURL.siteHost(of: url) else { return .allowAll }
-        let engine = services.engine
+        guard let url = CrawlURL.resolve("/robots.txt", against: home) else { return .allowAll }
         let token = services.limits.userAgentToken
-        return await services.limiter.withPermit(host: host) {
-            do {
-                let response = try await engine.fetch(FetchRequest(url: url, method: .get, maxBodyBytes: 512 * 1024))
-                switch response.status {
-                case 200..<300: return RobotsTxt(text: String(decoding: response.body, as: UTF8.self), userAgentToken: token)
-                case 400..<500: return .allowAll
-                default: return .disallowAll
-                }
-            } catch {
-                return .disallowAll
+        switch await services.fetcher.fetch(FetchRequest(url: url, method: .get, maxBodyBytes: 512 * 1024)) {
+        case .success(let response):
+            switch response.status {
+            case 200..<300: return RobotsTxt(text: String(decoding: response.body, as: UTF8.self), userAgentToken: token)
+            case 400..<500: return .allowAll
+            default: return .disallowAll
             }
+        case .failure:
+            return .disallowAll
         }
     }
 

@@ -78,8 +78,7 @@ struct SiteCrawlerTests {
         fetchConfig.requestTimeout = 10
         let engine = try FetchEngine(configuration: fetchConfig)
         let limiter = HostLimiter(permitsPerHost: 4)
-        let services = CrawlServices(engine: engine, limiter: limiter,
-                                     linkChecker: LinkChecker(engine: engine, limiter: limiter), limits: CrawlLimits())
+        let services = CrawlServices(fetcher: PoliteFetcher(engine: engine, limiter: limiter), limits: CrawlLimits())
         let inspector = RecordingInspector()
         let institution = Institution(id: "dinas", name: "Dinas", type: .opd, url: "http://dinas.test:\(server.port)/")
         let summary = await SiteCrawler(institution: institution, auditDate: CalendarDate(year: 2026, month: 12, day: 1)!,
@@ -124,8 +123,7 @@ struct SiteCrawlerTests {
         fetchConfig.onlyResolved = true
         let engine = try FetchEngine(configuration: fetchConfig)
         let limiter = HostLimiter(permitsPerHost: 2)
-        let services = CrawlServices(engine: engine, limiter: limiter,
-                                     linkChecker: LinkChecker(engine: engine, limiter: limiter), limits: CrawlLimits())
+        let services = CrawlServices(fetcher: PoliteFetcher(engine: engine, limiter: limiter), limits: CrawlLimits())
         let institution = Institution(id: "x", name: "X", type: .opd, url: "http://tidak-ada.test/")
         let summary = await SiteCrawler(institution: institution, auditDate: CalendarDate(year: 2026, month: 12, day: 1)!,
                                         services: services, inspectors: []).run()
