@@ -54,6 +54,8 @@ let package = Package(
                                                     "PantauPlugins", logging]),
         .target(name: "PantauReport", dependencies: ["PantauCore"]),
         .target(name: "PantauHTTPServer", dependencies: nio),
+        // Misbehaving loopback server (429, resets, loops, firewalls, ...) for the crawler's tests.
+        .target(name: "PantauFaultServer", dependencies: ["PantauHTTPServer"] + nio),
         .target(name: "PantauDemo", dependencies: ["PantauCore", "PantauHTTPServer"]),
         .executableTarget(name: "pantau", dependencies: [
             "PantauCore", "PantauRules", "PantauAudit", "PantauReport", "PantauDemo", "PantauPlugins",
@@ -64,7 +66,7 @@ let package = Package(
         .testTarget(name: "PantauHTMLTests", dependencies: ["PantauHTML"]),
         .testTarget(name: "PantauFetchTests", dependencies: ["PantauFetch", "PantauHTTPServer"]),
         .testTarget(name: "PantauRulesTests", dependencies: ["PantauRules", "PantauPlugins", "PantauAudit"]),
-        .testTarget(name: "PantauCrawlTests", dependencies: ["PantauCrawl", "PantauHTTPServer"]),
+        .testTarget(name: "PantauCrawlTests", dependencies: ["PantauCrawl", "PantauHTTPServer", "PantauFaultServer"]),
         .testTarget(name: "PluginTests", dependencies: ["Freshness", "Openness", "LinkHealth", "PantauPlugins",
                                                         "PantauRules"]),
         .testTarget(name: "PantauReportTests", dependencies: ["PantauReport"]),

@@ -17,27 +17,37 @@ public struct LinkCheckResult: Sendable, Hashable {
     }
 
     /// The verdict for a response (domain note §3): 2xx OK; 401, 403 and 999 (LinkedIn-style bot
-    /// walls) BLOCKED; 429 UNVERIFIED (rate-limited, try again); any other status BROKEN.
+    /// walls) BLOCKED, and so is a firewall challenge page (``ChallengePage``) answered with 200,
+    /// 403 or 503; 429 UNVERIFIED (still rate-limited after the retries the policy allows); any
+    /// other status BROKEN.
     public init(response: FetchResponse) {
         let chain = response.redirectChain.map(\.url)
         let verdict: LinkVerdict
+        var note: String?
+        let firewall = ChallengePage.firewall(of: response)
         switch response.status {
+        case _ where firewall != nil:
+            verdict = .blocked
+            note = "blocked by \(firewall!): a challenge page answered instead of the content (HTTP \(response.status))"
         case 200..<300: verdict = .ok
         case 401, 403, 999: verdict = .blocked
-        case 429: verdict = .unverified
+        case 429:
+            verdict = .unverified
+            note = "rate-limited: the server still answered HTTP 429 after the allowed retries"
         default: verdict = .broken
         }
-        self.init(verdict: verdict, status: response.status, error: nil, redirectChain: chain)
+        self.init(verdict: verdict, status: response.status, error: note, redirectChain: chain)
     }
 
-    /// The verdict for a failed request: an address we may not contact, a timeout or a cancelled
-    /// request cannot be decided (UNVERIFIED); anything else is BROKEN with the reason.
+    /// The verdict for a failed request: an address we may not contact, a timeout, a host that
+    /// keeps asking us to wait, or a cancelled request cannot be decided (UNVERIFIED); anything
+    /// else, an unreachable host included, is BROKEN with the reason.
     public init(error: FetchError) {
         switch error {
         case .hostNotAllowed:
             self.init(verdict: .unverified, status: nil,
                       error: "not checked: host is outside the --resolve list (--only-resolved)", redirectChain: [])
-        case .timeout, .cancelled:
+        case .timeout, .cancelled, .rateLimited:
             self.init(verdict: .unverified, status: nil, error: error.description, redirectChain: [])
         case .tooManyRedirects(_, let chain), .redirectLoop(_, let chain):
             self.init(verdict: .broken, status: nil, error: error.description, redirectChain: chain.map(\.url))
@@ -56,7 +66,9 @@ public struct LinkCheckResult: Sendable, Hashable {
 /// link-check cache).
 ///
 /// HEAD first, because most links are documents and images the auditor need not download; any
-/// answer but 2xx is confirmed with a GET before a verdict, because many servers mishandle HEAD.
+/// answer but 2xx is confirmed with a GET before a verdict (the verdict is the GET's), because
+/// many servers mishandle HEAD. Failures that concern the host (refused, circuit open,
+/// rate-limited) are not asked again with GET.
 /// Only decided verdicts are cached: an UNVERIFIED result is retried when another page asks.
 public actor LinkChecker {
     private enum Entry {
@@ -109,9 +121,31 @@ public actor LinkChecker {
     }
 
     private func perform(_ url: String) async -> LinkCheckResult {
-        let head = Self.verdict(await fetcher.fetch(FetchRequest(url: url, method: .head)))
-        if head.verdict == .ok || head.error?.hasPrefix("not checked") == true { return head }
-        return Self.verdict(await fetcher.fetch(FetchRequest(url: url, method: .get, maxBodyBytes: confirmBodyBytes)))
+        let headResult = await fetcher.fetch(FetchRequest(url: url, method: .head))
+        let head = Self.verdict(headResult)
+        if head.verdict == .ok { return head }
+        if case .failure(let error) = headResult, !Self.worthConfirming(error) { return head }
+        let getResult = await fetcher.fetch(FetchRequest(url: url, method: .get, maxBodyBytes: confirmBodyBytes))
+        // A GET that was never sent (host paused or unreachable) leaves the HEAD's answer standing.
+        if case .failure(let error) = getResult, Self.notAttempted(error) { return head }
+        return Self.verdict(getResult)
+    }
+
+    private static func notAttempted(_ error: FetchError) -> Bool {
+        switch error {
+        case .hostUnreachable, .rateLimited, .cancelled: true
+        default: false
+        }
+    }
+
+    /// Failures a GET may answer differently than HEAD did (servers that hang up on or time out
+    /// HEAD, or redirect it elsewhere). The others concern the host, not the method: asking again
+    /// would only hammer it.
+    private static func worthConfirming(_ error: FetchError) -> Bool {
+        switch error {
+        case .timeout, .connectionLost, .transfer, .tooManyRedirects, .redirectLoop: true
+        case .invalidURL, .hostNotAllowed, .connectionFailed, .hostUnreachable, .rateLimited, .cancelled: false
+        }
     }
 
     private static func verdict(_ result: Result<FetchResponse, FetchError>) -> LinkCheckResult {

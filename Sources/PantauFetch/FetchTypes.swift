@@ -74,6 +74,12 @@ public struct FetchResponse: Sendable {
         self.totalTime = totalTime
     }
 
+    /// True when the fetch asked for `http:` and ended on `https:` (an upgrade redirect; the hop
+    /// is in `redirectChain`).
+    public var upgradedToHTTPS: Bool {
+        requestedURL.lowercased().hasPrefix("http:") && finalURL.lowercased().hasPrefix("https:")
+    }
+
     /// The first value of header `name`, compared case-insensitively (RFC 9110 §5.1).
     public func header(_ name: String) -> String? {
         let wanted = name.lowercased()
@@ -89,8 +95,17 @@ public enum FetchError: Error, Sendable, Hashable, CustomStringConvertible {
     case hostNotAllowed(url: String)
     /// The fetch did not finish within `seconds` (connect or whole-request timeout).
     case timeout(url: String, seconds: Double)
-    /// No usable connection: refused, reset, DNS failure, TLS failure.
+    /// No usable connection: refused, DNS failure, TLS failure.
     case connectionFailed(url: String, reason: String)
+    /// The connection was reset or closed before a complete response came (libcurl's SEND_ERROR,
+    /// RECV_ERROR, GOT_NOTHING, PARTIAL_FILE): often a momentary overload, so worth a retry.
+    case connectionLost(url: String, reason: String)
+    /// Not attempted: the host failed `failures` times in a row at the connection level and is
+    /// treated as unreachable for the rest of the run (a circuit breaker; `last` is the last failure).
+    case hostUnreachable(url: String, failures: Int, last: String)
+    /// Not attempted (again): the host asked for a pause of `waitSeconds` (429/503 `Retry-After`,
+    /// or its lowered request rate), longer than the `capSeconds` one request may wait.
+    case rateLimited(url: String, waitSeconds: Double, capSeconds: Double)
     /// More than `maxRedirects` redirects; `chain` holds every hop seen.
     case tooManyRedirects(url: String, chain: [RedirectHop])
     /// A redirect pointed back at a URL already visited in this fetch.
@@ -104,7 +119,8 @@ public enum FetchError: Error, Sendable, Hashable, CustomStringConvertible {
     public var url: String {
         switch self {
         case .invalidURL(let url), .hostNotAllowed(let url), .timeout(let url, _),
-             .connectionFailed(let url, _), .tooManyRedirects(let url, _), .redirectLoop(let url, _),
+             .connectionFailed(let url, _), .connectionLost(let url, _), .hostUnreachable(let url, _, _),
+             .rateLimited(let url, _, _), .tooManyRedirects(let url, _), .redirectLoop(let url, _),
              .cancelled(let url), .transfer(let url, _, _):
             return url
         }
@@ -120,6 +136,13 @@ public enum FetchError: Error, Sendable, Hashable, CustomStringConvertible {
             return "\(url) did not answer within \(seconds) seconds"
         case .connectionFailed(let url, let reason):
             return "could not connect to \(url): \(reason)"
+        case .connectionLost(let url, let reason):
+            return "the connection to \(url) was lost before a complete answer: \(reason)"
+        case .hostUnreachable(let url, let failures, let last):
+            return "\(url) was not fetched: host unreachable: \(failures) consecutive failures, last: \(last)"
+        case .rateLimited(let url, let wait, let cap):
+            return "\(url) was not fetched: rate-limited, the host asked to wait \(Self.seconds(wait)) s, "
+                + "more than the \(Self.seconds(cap)) s allowed per request"
         case .tooManyRedirects(let url, let chain):
             return "\(url) redirected \(chain.count) times, more than allowed (last to \(chain.last?.location ?? "?"))"
         case .redirectLoop(let url, let chain):
@@ -129,5 +152,10 @@ public enum FetchError: Error, Sendable, Hashable, CustomStringConvertible {
         case .transfer(let url, let code, let reason):
             return "fetching \(url) failed: \(reason) (curl error \(code))"
         }
+    }
+
+    /// Whole seconds when whole, else one decimal.
+    private static func seconds(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e9 ? String(Int(value)) : String((value * 10).rounded() / 10)
     }
 }

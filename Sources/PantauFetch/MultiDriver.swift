@@ -78,6 +78,11 @@ final class MultiDriver {
         pantau_easy_setopt_long(easy, CURLOPT_FOLLOWLOCATION, 0)  // followed here, hop by hop
         pantau_easy_setopt_string(easy, CURLOPT_USERAGENT, configuration.userAgent)
         pantau_easy_setopt_string(easy, CURLOPT_ACCEPT_ENCODING, "")  // every encoding libcurl decodes
+        // A cookie jar for this fetch's redirect chain: sites that set a cookie and redirect to
+        // themselves until it comes back must work. `curl_easy_reset` keeps a recycled handle's
+        // cookies, so the jar is emptied first: no cookie leaks from one fetch into another.
+        pantau_easy_setopt_string(easy, CURLOPT_COOKIEFILE, "")
+        pantau_easy_setopt_string(easy, CURLOPT_COOKIELIST, "ALL")
         pantau_easy_setopt_long(easy, CURLOPT_CONNECTTIMEOUT_MS, Self.milliseconds(configuration.connectTimeout))
         if let resolveList { pantau_easy_setopt_slist(easy, CURLOPT_RESOLVE, resolveList) }
         if let caFile = configuration.caFile { pantau_easy_setopt_string(easy, CURLOPT_CAINFO, caFile) }
@@ -177,7 +182,7 @@ final class MultiDriver {
         if transfer.request.followRedirects, Self.redirectStatuses.contains(status),
            let target = string(easy, CURLINFO_REDIRECT_URL) {
             let hop = RedirectHop(url: effectiveURL, status: status, location: target)
-            if let error = transfer.record(hop, effectiveURL: effectiveURL, maxRedirects: configuration.maxRedirects)
+            if let error = transfer.record(hop, cookies: cookieJar(easy), maxRedirects: configuration.maxRedirects)
                 ?? allowList.check(target)
                 ?? launchHop(transfer, url: target) {
                 end(transfer, with: .failure(error))
@@ -210,8 +215,9 @@ final class MultiDriver {
             return .timeout(url: url, seconds: limit)
         case CURLE_URL_MALFORMAT, CURLE_UNSUPPORTED_PROTOCOL:
             return .invalidURL(transfer.currentURL)
-        case CURLE_COULDNT_RESOLVE_PROXY, CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_CONNECT,
-             CURLE_SEND_ERROR, CURLE_RECV_ERROR, CURLE_GOT_NOTHING, CURLE_SSL_CONNECT_ERROR,
+        case CURLE_SEND_ERROR, CURLE_RECV_ERROR, CURLE_GOT_NOTHING, CURLE_PARTIAL_FILE:
+            return .connectionLost(url: url, reason: reason)
+        case CURLE_COULDNT_RESOLVE_PROXY, CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_CONNECT, CURLE_SSL_CONNECT_ERROR,
              CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CERTPROBLEM, CURLE_SSL_CIPHER,
              CURLE_SSL_CACERT_BADFILE, CURLE_SSL_ISSUER_ERROR, CURLE_SSL_PINNEDPUBKEYNOTMATCH,
              CURLE_SSL_INVALIDCERTSTATUS:
@@ -248,6 +254,22 @@ final class MultiDriver {
         var value: UnsafeMutablePointer<CChar>?
         guard pantau_easy_getinfo_string(easy, info, &value) == CURLE_OK, let value else { return nil }
         return String(cString: value)
+    }
+
+    /// The handle's cookies in libcurl's Netscape lines, sorted and joined: with the URL, the
+    /// state a redirect loop is detected on.
+    private func cookieJar(_ easy: UnsafeMutableRawPointer) -> String {
+        var raw: UnsafeMutableRawPointer?
+        guard pantau_easy_getinfo_pointer(easy, CURLINFO_COOKIELIST, &raw) == CURLE_OK, let raw else { return "" }
+        let list = raw.assumingMemoryBound(to: curl_slist.self)
+        defer { curl_slist_free_all(list) }
+        var lines: [String] = []
+        var node: UnsafeMutablePointer<curl_slist>? = list
+        while let current = node, lines.count < 1000 {
+            if let data = current.pointee.data { lines.append(String(cString: data)) }
+            node = current.pointee.next
+        }
+        return lines.sorted().joined(separator: "\n")
     }
 
     private static func milliseconds(_ seconds: Double) -> Int {

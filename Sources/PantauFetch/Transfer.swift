@@ -19,7 +19,11 @@ final class Transfer {
     private(set) var bodyTruncated = false
     private(set) var headers: [(name: String, value: String)] = []
     private(set) var chain: [RedirectHop] = []
-    private var visited: Set<String> = []
+    /// Hops already launched, as URL + cookie jar: the same URL with other cookies is a new state
+    /// (a cookie wall redirecting to itself), the same URL with the same cookies is a loop.
+    private var visited: Set<String>
+    /// The jar sent with the current hop.
+    private var cookiesSent = ""
     var totalTime: Double = 0
 
     init(ticket: FetchTicket, request: FetchRequest, easy: UnsafeMutableRawPointer, bodyCap: Int) {
@@ -29,6 +33,7 @@ final class Transfer {
         self.bodyCap = max(0, bodyCap)
         self.startedAt = .now
         self.currentURL = request.url
+        self.visited = [request.url + "\n"]
         self.errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE))
         errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE))
     }
@@ -47,10 +52,12 @@ final class Transfer {
     }
 
     /// Records a redirect; returns the error that ends the fetch, or nil to follow `hop.location`.
-    func record(_ hop: RedirectHop, effectiveURL: String, maxRedirects: Int) -> FetchError? {
-        visited.insert(effectiveURL)
+    /// - Parameter cookies: the jar as it will be sent to `hop.location` (after this hop's Set-Cookie).
+    func record(_ hop: RedirectHop, cookies: String, maxRedirects: Int) -> FetchError? {
         chain.append(hop)
-        if visited.contains(hop.location) {
+        visited.insert(hop.url + "\n" + cookiesSent)  // the URL as libcurl normalised it
+        cookiesSent = cookies
+        guard visited.insert(hop.location + "\n" + cookies).inserted else {
             return .redirectLoop(url: request.url, chain: chain)
         }
         if chain.count > maxRedirects {
