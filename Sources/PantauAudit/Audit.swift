@@ -13,6 +13,8 @@ public struct AuditConfiguration: Sendable {
     public var ruleSet: RuleSet
     public var fetch: FetchConfiguration
     public var limits: CrawlLimits
+    /// Per-host rate, retries, Retry-After handling and the circuit breaker for every request.
+    public var politeness: PolitenessPolicy
     /// Institutions audited at once (the bounded task group's width).
     public var maxConcurrentSites: Int
     /// The day freshness is judged against (today in WIB by default).
@@ -21,12 +23,14 @@ public struct AuditConfiguration: Sendable {
     public var inputProblems: [String]
 
     public init(institutions: [Institution], ruleSet: RuleSet, fetch: FetchConfiguration = FetchConfiguration(),
-                limits: CrawlLimits = CrawlLimits(), maxConcurrentSites: Int = 8, auditDate: CalendarDate,
+                limits: CrawlLimits = CrawlLimits(), politeness: PolitenessPolicy = PolitenessPolicy(),
+                maxConcurrentSites: Int = 8, auditDate: CalendarDate,
                 inputProblems: [String] = []) {
         self.institutions = institutions
         self.ruleSet = ruleSet
         self.fetch = fetch
         self.limits = limits
+        self.politeness = politeness
         self.maxConcurrentSites = maxConcurrentSites
         self.auditDate = auditDate
         self.inputProblems = inputProblems
@@ -61,7 +65,8 @@ public struct Audit: Sendable {
         let engine = try FetchEngine(configuration: config.fetch)
         defer { engine.shutdown() }
         let limiter = HostLimiter(permitsPerHost: config.fetch.maxConnectionsPerHost)
-        let services = CrawlServices(fetcher: PoliteFetcher(engine: engine, limiter: limiter), limits: config.limits)
+        let fetcher = PoliteFetcher(engine: engine, limiter: limiter, policy: HostPolicy(config.politeness))
+        let services = CrawlServices(fetcher: fetcher, limits: config.limits)
         let plugins = try PluginSet.forInstitutions(config.institutions, rules: config.ruleSet.rules)
 
         var reports: [InstitutionReport] = []

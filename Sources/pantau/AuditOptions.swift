@@ -43,10 +43,16 @@ struct AuditOptions: ParsableArguments {
     @Option(help: "Connections to any one host at the same time (small government servers: keep it low).")
     var perHostConnections: Int = 4
 
+    @Option(help: ArgumentHelp(
+        "Requests per second to any one host, 0 for no limit (default 8 for audit, kind to small shared servers; 0 for demo, whose sites are local). A host that answers 429 gets half its rate for the rest of the run.",
+        valueName: "rate"))
+    var perHostRate: Double?
+
     @Option(help: ArgumentHelp("Seconds a single request may take.", valueName: "seconds"))
     var timeout: Double = 30
 
-    @Option(help: ArgumentHelp("The User-Agent header; keep a contact address in it.", valueName: "text"))
+    @Option(help: ArgumentHelp("The User-Agent header; keep a contact address in it (default: \"\(FetchConfiguration.defaultUserAgent)\").",
+                               valueName: "text"))
     var userAgent: String?
 
     @Option(help: ArgumentHelp("Also trust the certificate authorities in this PEM file.", valueName: "file"))
@@ -60,6 +66,9 @@ struct AuditOptions: ParsableArguments {
         guard maxDepth >= 0 else { throw ValidationError("--max-depth must be 0 or more") }
         guard (1...64).contains(concurrency) else { throw ValidationError("--concurrency must be 1...64") }
         guard (1...64).contains(perHostConnections) else { throw ValidationError("--per-host-connections must be 1...64") }
+        if let perHostRate, !(perHostRate >= 0 && perHostRate.isFinite) {
+            throw ValidationError("--per-host-rate must be 0 (no limit) or a positive number of requests per second")
+        }
         guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
         if let auditDate, CalendarDate(iso: auditDate) == nil {
             throw ValidationError("--audit-date '\(auditDate)' is not a date; write it as YYYY-MM-DD, e.g. 2026-12-01")
@@ -83,6 +92,14 @@ struct AuditOptions: ParsableArguments {
         config.onlyResolved = onlyResolved || forced
         config.caFile = cacert
         return config
+    }
+
+    /// Politeness for every request: `--per-host-rate`, the rest at ``PolitenessPolicy``'s defaults
+    /// (2 retries with backoff, Retry-After honoured up to 120 s per request, breaker after 5 failures).
+    var politeness: PolitenessPolicy {
+        var policy = PolitenessPolicy()
+        if let perHostRate { policy.requestsPerSecond = perHostRate }
+        return policy
     }
 
     var limits: CrawlLimits {

@@ -23,7 +23,7 @@ struct AuditRunner {
         let configuration = AuditConfiguration(
             institutions: institutions, ruleSet: ruleSet,
             fetch: options.fetchConfiguration(extraResolve: extraResolve, onlyResolved: onlyResolved),
-            limits: options.limits, maxConcurrentSites: options.concurrency, auditDate: options.day,
+            limits: options.limits, politeness: options.politeness, maxConcurrentSites: options.concurrency, auditDate: options.day,
             inputProblems: inputProblems)
         let audit: Audit
         do {

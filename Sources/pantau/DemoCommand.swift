@@ -45,7 +45,10 @@ struct DemoCommand: AsyncParsableCommand {
         }
         let outcome: Result<AuditReport, CLIError>
         do {
-            outcome = .success(try await AuditRunner(options: options, districtName: district.districtName)
+            // The demo's sites are served by this process: no need to spare them unless asked.
+            var demoOptions = options
+            demoOptions.perHostRate = options.perHostRate ?? 0
+            outcome = .success(try await AuditRunner(options: demoOptions, districtName: district.districtName)
                 .run(institutions: institutions, inputProblems: [], extraResolve: resolve, onlyResolved: true))
         } catch let error as CLIError {
             outcome = .failure(error)

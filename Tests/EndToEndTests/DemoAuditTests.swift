@@ -1,6 +1,7 @@
 import Foundation
 import PantauAudit
 import PantauCore
+import PantauCrawl
 import PantauDemo
 import PantauFetch
 import PantauPlugins
@@ -29,7 +30,9 @@ struct DemoAuditTests {
         fetch.onlyResolved = true
         fetch.resolve = district.hosts.map { ResolveEntry(host: $0, port: port, address: "127.0.0.1") }
         let ruleSet = try RuleSet.load(directory: repositoryRules, plugins: PluginRegistry.defaultCategories)
+        // The demo's sites are served by this process: no per-host rate, as `pantau demo` does.
         let audit = try Audit(configuration: AuditConfiguration(institutions: institutions, ruleSet: ruleSet, fetch: fetch,
+                                                                politeness: PolitenessPolicy(requestsPerSecond: 0),
                                                                 auditDate: auditDate))
         let report = try await audit.run()
         let requests = server.requestCount
