@@ -187,3 +187,28 @@ struct FaultVerdictTests {
         try await fixture.close()
     }
 }
+
+@Suite("Firewall challenge pages")
+struct ChallengePageTests {
+    static func response(_ status: Int, _ body: String, headers: [(name: String, value: String)] = []) -> FetchResponse {
+        FetchResponse(requestedURL: "http://dinas.test/", finalURL: "http://dinas.test/", status: status,
+                      headers: headers, body: Array(body.utf8), bodyTruncated: false, redirectChain: [], totalTime: 0)
+    }
+
+    @Test func recognisesTheCommonFirewalls() {
+        #expect(ChallengePage.firewall(of: Self.response(503, "<title>Just a moment...</title>")) == "Cloudflare")
+        #expect(ChallengePage.firewall(of: Self.response(403, "<TITLE>Attention Required! | Cloudflare</TITLE>")) == "Cloudflare")
+        #expect(ChallengePage.firewall(of: Self.response(403, "", headers: [("CF-Mitigated", "challenge")])) == "Cloudflare")
+        #expect(ChallengePage.firewall(of: Self.response(200, "Incapsula incident ID: 123")) == "Imperva Incapsula")
+        #expect(ChallengePage.firewall(of: Self.response(503, "<title>Request Rejected</title>"))?.contains("firewall") == true)
+    }
+
+    @Test func ordinaryPagesAreNotChallenges() {
+        #expect(ChallengePage.firewall(of: Self.response(200, "<title>Dinas Kesehatan</title><p>Berita</p>")) == nil)
+        // Generic wording counts only where a firewall answers, not on a 200 page about access.
+        #expect(ChallengePage.firewall(of: Self.response(200, "<title>Access Denied</title>")) == nil)
+        #expect(ChallengePage.firewall(of: Self.response(404, "<title>Just a moment...</title>")) == nil)
+        let big = "<title>Just a moment...</title>" + String(repeating: "x", count: ChallengePage.maxOKBodyBytes)
+        #expect(ChallengePage.firewall(of: Self.response(200, big)) == nil, "a large page is content")
+    }
+}
