@@ -46,7 +46,8 @@ let package = Package(
         .target(name: "Freshness", dependencies: ["PantauCore", "PantauHTML", "PantauYAML"], path: "Plugins/Freshness"),
         .target(name: "Openness", dependencies: ["PantauCore", "PantauHTML", "PantauYAML"], path: "Plugins/Openness"),
         .target(name: "LinkHealth", dependencies: ["PantauCore", "PantauYAML"], path: "Plugins/LinkHealth"),
-        .target(name: "PantauPlugins", dependencies: ["PantauCore", "Freshness", "Openness", "LinkHealth"],
+        .target(name: "Content", dependencies: ["PantauCore", "PantauHTML", "PantauYAML"], path: "Plugins/Content"),
+        .target(name: "PantauPlugins", dependencies: ["PantauCore", "Freshness", "Openness", "LinkHealth", "Content"],
                 path: "Plugins/Registry"),
 
         // One run: institutions in a bounded task group, plugins, scorecards.
@@ -67,7 +68,7 @@ let package = Package(
         .testTarget(name: "PantauFetchTests", dependencies: ["PantauFetch", "PantauHTTPServer"]),
         .testTarget(name: "PantauRulesTests", dependencies: ["PantauRules", "PantauPlugins", "PantauAudit"]),
         .testTarget(name: "PantauCrawlTests", dependencies: ["PantauCrawl", "PantauHTTPServer", "PantauFaultServer"]),
-        .testTarget(name: "PluginTests", dependencies: ["Freshness", "Openness", "LinkHealth", "PantauPlugins",
+        .testTarget(name: "PluginTests", dependencies: ["Freshness", "Openness", "LinkHealth", "Content", "PantauPlugins",
                                                         "PantauRules"]),
         .testTarget(name: "PantauReportTests", dependencies: ["PantauReport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["PantauAudit", "PantauDemo", "PantauReport",

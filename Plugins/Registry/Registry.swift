@@ -1,3 +1,4 @@
+import Content
 import Freshness
 import LinkHealth
 import Openness
@@ -10,6 +11,7 @@ public enum PluginRegistry {
         FreshnessPlugin.self,
         OpennessPlugin.self,
         LinkHealthPlugin.self,
+        ContentPlugin.self,
     ]
 
     /// Plugin id → the plugin type.
