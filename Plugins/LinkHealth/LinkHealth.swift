@@ -15,6 +15,15 @@ import PantauYAML
 ///   verdicts: [broken]         # which verdicts count: broken, blocked, unverified (default [broken])
 /// ```
 /// A redirect chain that ends in 2xx is verdict `ok` and never reported.
+///
+/// A rule may instead report the crawl's observations (``SiteCrawlSummary/observations``):
+/// ```yaml
+/// params:
+///   observations: [soft-404]   # soft-404, missing-fragment, tls, http-only, https-upgrade, trap
+///   penalty_per_link: 5        # here: per observation
+/// ```
+/// `observations` and `verdicts` exclude each other; an observation rule adds nothing to the
+/// site's broken-link list (a soft 404 is already a BROKEN link there).
 public struct LinkHealthPlugin: AuditPlugin {
     public static let id = "linkhealth"
     public static let defaultCategory = "links"
@@ -55,18 +64,22 @@ public struct LinkRule: Sendable {
     public let penaltyPerLink: Double
     /// The verdicts reported (a subset of broken, blocked, unverified).
     public let verdicts: Set<LinkVerdict>
+    /// When not empty, the rule reports these crawl observations instead of link verdicts.
+    public let observations: Set<CrawlObservation.Kind>
 
     /// Verdicts a rule may count: `ok` and `skipped` are not faults.
     public static let reportableVerdicts: [LinkVerdict] = [.broken, .blocked, .unverified]
 
     public init(id: String, severity: Severity = .error, appliesTo: Set<InstitutionType> = Set(InstitutionType.allCases),
-                includeExternal: Bool = true, penaltyPerLink: Double = 5, verdicts: Set<LinkVerdict> = [.broken]) {
+                includeExternal: Bool = true, penaltyPerLink: Double = 5, verdicts: Set<LinkVerdict> = [.broken],
+                observations: Set<CrawlObservation.Kind> = []) {
         self.id = id
         self.severity = severity
         self.appliesTo = appliesTo
         self.includeExternal = includeExternal
         self.penaltyPerLink = penaltyPerLink
         self.verdicts = verdicts
+        self.observations = observations
     }
 
     static func compile(_ definition: RuleDefinition) -> Result<LinkRule, RuleErrors> {
@@ -85,9 +98,17 @@ public struct LinkRule: Sendable {
         }), let value {
             rule = rule.with(penaltyPerLink: value)
         }
-        if let node = reader.optional("verdicts"),
+        let verdictsNode = reader.optional("verdicts")
+        if let node = verdictsNode,
            let verdicts = diagnostics.attempt({ () throws(YAMLError) in try decodeVerdicts(node) }) {
             rule = rule.with(verdicts: verdicts)
+        }
+        if let node = reader.optional("observations") {
+            if verdictsNode != nil {
+                diagnostics.report("give either 'verdicts' or 'observations', not both", at: node.location)
+            } else if let kinds = diagnostics.attempt({ () throws(YAMLError) in try decodeObservations(node) }) {
+                rule = rule.with(observations: kinds)
+            }
         }
         diagnostics.report(contentsOf: reader.finish())
         return diagnostics.isEmpty ? .success(rule) : .failure(RuleErrors(diagnostics.errors))
@@ -109,15 +130,31 @@ public struct LinkRule: Sendable {
         return verdicts
     }
 
-    private func with(includeExternal: Bool? = nil, penaltyPerLink: Double? = nil,
-                      verdicts: Set<LinkVerdict>? = nil) -> LinkRule {
-        LinkRule(id: id, severity: severity, appliesTo: appliesTo, includeExternal: includeExternal ?? self.includeExternal,
-                 penaltyPerLink: penaltyPerLink ?? self.penaltyPerLink, verdicts: verdicts ?? self.verdicts)
+    private static func decodeObservations(_ node: YAMLNode) throws(YAMLError) -> Set<CrawlObservation.Kind> {
+        let items: [YAMLNode]
+        if case .scalar = node.kind { items = [node] } else { items = try node.sequence() }
+        var kinds: Set<CrawlObservation.Kind> = []
+        for item in items { kinds.insert(try item.oneOf(CrawlObservation.Kind.self, named: "observation")) }
+        guard !kinds.isEmpty else { throw YAMLError("give at least one observation", at: node.location) }
+        return kinds
     }
+
+    private func with(includeExternal: Bool? = nil, penaltyPerLink: Double? = nil,
+                      verdicts: Set<LinkVerdict>? = nil, observations: Set<CrawlObservation.Kind>? = nil) -> LinkRule {
+        LinkRule(id: id, severity: severity, appliesTo: appliesTo, includeExternal: includeExternal ?? self.includeExternal,
+                 penaltyPerLink: penaltyPerLink ?? self.penaltyPerLink, verdicts: verdicts ?? self.verdicts,
+                 observations: observations ?? self.observations)
+    }
+
+    /// True when this rule reports crawl observations rather than link verdicts.
+    var reportsObservations: Bool { !observations.isEmpty }
+
+    /// True when this rule reports `observation`.
+    func reports(_ observation: CrawlObservation) -> Bool { observations.contains(observation.kind) }
 
     /// True when this rule reports `link`.
     func reports(_ link: LinkReport) -> Bool {
-        verdicts.contains(link.verdict) && (includeExternal || link.isInternal)
+        !reportsObservations && verdicts.contains(link.verdict) && (includeExternal || link.isInternal)
     }
 
     /// `max(0, 100 − penalty × count)`.
@@ -139,6 +176,12 @@ public final class LinkHealthInspector: SiteInspector {
         var outcomes: [RuleOutcome] = []
         var reportedURLs: Set<String> = []
         for rule in rules {
+            if rule.reportsObservations {
+                let findings = summary.observations.filter(rule.reports).map { ObservationFinding.make($0, rule: rule) }
+                outcomes.append(RuleOutcome(rule: rule.id, score: summary.reachable ? rule.score(reported: findings.count) : nil,
+                                            findings: findings))
+                continue
+            }
             let reported = links.filter(rule.reports)
             reportedURLs.formUnion(reported.map(\.url))
             let findings = reported.map { LinkFinding.make($0, rule: rule) }
@@ -147,6 +190,25 @@ public final class LinkHealthInspector: SiteInspector {
         }
         let facts: [SiteFact] = rules.isEmpty ? [] : [.brokenLinks(links.filter { reportedURLs.contains($0.url) })]
         return InspectionResult(outcomes: outcomes, facts: facts)
+    }
+}
+
+/// Words one crawl observation for the site's admin.
+enum ObservationFinding {
+    static func make(_ observation: CrawlObservation, rule: LinkRule) -> Finding {
+        let label = switch observation.kind {
+        case .softNotFound: "Halaman \"tidak ditemukan\" yang menjawab HTTP 200 (soft 404)"
+        case .missingFragment: "Tautan ke bagian halaman yang tidak ada"
+        case .httpOnly: "Situs tidak memakai HTTPS"
+        case .tlsProblem: "Sertifikat HTTPS ditolak"
+        case .httpsUpgrade: "Alamat http dialihkan ke https"
+        case .trap: "Alamat jebakan crawler dilewati"
+        }
+        var evidence = [Evidence(url: observation.url, error: observation.detail.isEmpty ? nil : observation.detail)]
+        if let referrer = observation.referrer { evidence.append(Evidence(url: referrer, source: "referrer")) }
+        let detail = observation.detail.isEmpty ? "" : " (\(observation.detail))"
+        return Finding(rule: rule.id, severity: rule.severity, message: "\(label): \(observation.url)\(detail)",
+                       evidence: evidence)
     }
 }
 

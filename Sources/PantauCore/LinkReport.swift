@@ -53,14 +53,56 @@ public struct SiteCrawlSummary: Sendable {
     public var pagesCrawled: Int
     /// Every distinct link found on the site's pages, with its verdict.
     public var links: [LinkReport]
+    /// What the crawl noticed about the site besides link verdicts (soft 404s, missing fragment
+    /// targets, TLS and https problems, crawler traps), in the order noticed.
+    public var observations: [CrawlObservation]
 
     public init(institution: Institution, auditDate: CalendarDate, reachable: Bool, unreachableReason: String?,
-                pagesCrawled: Int, links: [LinkReport]) {
+                pagesCrawled: Int, links: [LinkReport], observations: [CrawlObservation] = []) {
         self.institution = institution
         self.auditDate = auditDate
         self.reachable = reachable
         self.unreachableReason = unreachableReason
         self.pagesCrawled = pagesCrawled
         self.links = links
+        self.observations = observations
+    }
+}
+
+/// Something the crawl of one site noticed that is not a link verdict; rule plugins (LinkHealth)
+/// turn observations into findings.
+public struct CrawlObservation: Sendable, Hashable, Codable {
+    public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
+        /// A page answered 200 but is a "not found" page (it matches the site's answer to a URL
+        /// that cannot exist, or its title or heading says so). `url` is the page.
+        case softNotFound = "soft-404"
+        /// A link `page#frag` points at an internal page with no element whose `id` or `name` is
+        /// `frag`. `url` is the link as written (absolute, fragment kept), `referrer` the page.
+        case missingFragment = "missing-fragment"
+        /// The site is served over plain http and https is not offered (or not used by the
+        /// inventory URL's redirect). `url` is the home page.
+        case httpOnly = "http-only"
+        /// The https certificate was refused (expired, untrusted, wrong name); `detail` holds the
+        /// TLS library's reason. `url` is the URL that failed.
+        case tlsProblem = "tls"
+        /// An http URL redirected to https (noted, not a fault). `url` is the http URL.
+        case httpsUpgrade = "https-upgrade"
+        /// URLs were left out because they look like a crawler trap (calendar archives, session
+        /// ids, endless query variants). `url` is one example; `detail` says which trap.
+        case trap
+    }
+
+    public var kind: Kind
+    public var url: String
+    /// Human-readable detail (the reason, the matched title, the trap's name).
+    public var detail: String
+    /// The page where the problem was seen, when it is not `url` itself.
+    public var referrer: String?
+
+    public init(kind: Kind, url: String, detail: String, referrer: String? = nil) {
+        self.kind = kind
+        self.url = url
+        self.detail = detail
+        self.referrer = referrer
     }
 }

@@ -52,6 +52,8 @@ public struct RuleExample: Sendable {
     public var pages: [ExamplePage]
     /// Link checks the example assumes (for link rules).
     public var links: [ExampleLink]
+    /// Crawl observations the example assumes (soft 404s, missing fragments, TLS problems).
+    public var observations: [CrawlObservation]
     /// The audit date the example is judged on (freshness rules); nil means the runner's default.
     public var auditDate: CalendarDate?
     /// Optional words the finding's message must contain (case-insensitive).
@@ -60,10 +62,11 @@ public struct RuleExample: Sendable {
     public var location: SourceLocation
 
     public init(triggers: Bool, pages: [ExamplePage], links: [ExampleLink] = [], auditDate: CalendarDate? = nil,
-                expectMessage: String? = nil, location: SourceLocation) {
+                expectMessage: String? = nil, location: SourceLocation, observations: [CrawlObservation] = []) {
         self.triggers = triggers
         self.pages = pages
         self.links = links
+        self.observations = observations
         self.auditDate = auditDate
         self.expectMessage = expectMessage
         self.location = location

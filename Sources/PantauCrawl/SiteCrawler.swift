@@ -66,6 +66,20 @@ public final class SiteCrawler {
     private var pagesCrawled = 0
     private var homeFailure: String?
     private var homeReached = false
+    /// The home page's final URL (after HTTP redirects and meta refresh), once reached.
+    private var homeFinalURL: String?
+    /// What the crawl noticed besides link verdicts, in the order noticed.
+    private var observations: [CrawlObservation] = []
+    private var traps = CrawlTraps()
+    /// URLs left out per trap; the first of each kind is reported as an observation.
+    private var trapped: [CrawlTraps.Trap: Int] = [:]
+    private var softNotFound = SoftNotFound(template: nil)
+    /// Meta-refresh target → the URL whose page refreshed to it (the refresh is that URL's redirect).
+    private var refreshedFrom: [String: String] = [:]
+    private var fragments = FragmentCheck()
+    private var sitemaps = SitemapReader()
+    /// The conventional and robots.txt sitemap locations tried; what answers them is no page.
+    private var sitemapCandidates: Set<String> = []
 
     public init(institution: Institution, auditDate: CalendarDate, services: CrawlServices,
                 inspectors: [any SiteInspector]) {
@@ -84,7 +98,9 @@ public final class SiteCrawler {
             return summary(reachable: false, reason: "invalid site URL '\(institution.url)'", links: [])
         }
         scopeHosts.insert(host)
-        robots = await fetchRobots(homeURL)
+        let answered: Bool
+        (robots, answered) = await fetchRobots(homeURL)
+        if answered { softNotFound = await probeNotFound(homeURL) }
         frontier.push(FrontierItem(url: home, depth: 0, role: .home))
         for inspector in inspectors {
             for seed in inspector.seedRequests(home: home) {
@@ -93,14 +109,24 @@ public final class SiteCrawler {
                 }
             }
         }
+        if answered {
+            for url in sitemaps.candidates(home: homeURL, robots: robots.sitemaps) where isInScope(url) {
+                sitemapCandidates.insert(url)
+                frontier.push(FrontierItem(url: url, depth: 1, role: .requested))
+            }
+        }
         await crawl()
+        await noteTransportSecurity(home: home)
         let links = await checkLinks()
+        observations += fragments.missing(isInternal: isInScope)
+        observations += trapObservations()
         return summary(reachable: homeReached, reason: homeReached ? nil : homeFailure, links: links)
     }
 
     private func summary(reachable: Bool, reason: String?, links: [LinkReport]) -> SiteCrawlSummary {
         SiteCrawlSummary(institution: institution, auditDate: auditDate, reachable: reachable,
-                         unreachableReason: reason, pagesCrawled: pagesCrawled, links: links)
+                         unreachableReason: reason, pagesCrawled: pagesCrawled, links: links,
+                         observations: observations)
     }
 
     // MARK: - Crawl loop
@@ -133,13 +159,16 @@ public final class SiteCrawler {
         switch fetched.result {
         case .failure(let error):
             let result = LinkCheckResult(error: error)
-            known[item.url] = result
-            await services.linkChecker.record(item.url, result)
-            if item.role == .home { homeFailure = error.description }
+            await record(item.url, result)
+            if item.role == .home {
+                homeFailure = error.description
+                if case .connectionFailed(let url, let reason) = error, Self.isCertificateProblem(reason) {
+                    observations.append(CrawlObservation(kind: .tlsProblem, url: url, detail: reason))
+                }
+            }
         case .success(let response):
             let result = LinkCheckResult(response: response)
-            known[item.url] = result
-            await services.linkChecker.record(item.url, result)
+            await record(item.url, result)
             guard (200..<300).contains(response.status) else {
                 if item.role == .home { homeFailure = "\(response.finalURL) answered HTTP \(response.status)" }
                 return
@@ -147,6 +176,7 @@ public final class SiteCrawler {
             guard let finalURL = CrawlURL.normalize(response.finalURL) else { return }
             if item.role == .home {
                 homeReached = true
+                homeFinalURL = finalURL
                 if let host = CrawlURL.siteHost(of: finalURL) { scopeHosts.insert(host) }
             }
             if finalURL != item.url {
@@ -154,20 +184,48 @@ public final class SiteCrawler {
                 if frontier.hasSeen(finalURL) || !isInScope(finalURL) { return }
                 frontier.markSeen(finalURL)
             }
-            inspect(response: response, finalURL: finalURL, item: item)
+            await inspect(response: response, finalURL: finalURL, item: item)
         }
     }
 
-    private func inspect(response: FetchResponse, finalURL: String, item: FrontierItem) {
+    /// Records the crawl's own result for `url`, and for the page that meta-refreshed to it.
+    private func record(_ url: String, _ result: LinkCheckResult) async {
+        known[url] = result
+        await services.linkChecker.record(url, result)
+        if let origin = refreshedFrom[url], known[origin]?.verdict == .ok {
+            var chained = result
+            chained.redirectChain = (known[origin]?.redirectChain ?? []) + [origin] + result.redirectChain
+            known[origin] = chained
+            await services.linkChecker.record(origin, chained)
+        }
+    }
+
+    private func inspect(response: FetchResponse, finalURL: String, item: FrontierItem) async {
         let (mediaType, charset) = Self.contentType(response.headers)
         let headers = response.headers.map { HTTPHeader(name: $0.name, value: $0.value) }
         let isHTML = Self.isHTML(mediaType: mediaType, body: response.body)
+        if sitemapCandidates.contains(item.url) {
+            // A guessed location answered: only a sitemap is of interest, not the HTML page some
+            // sites send for every unknown path.
+            guard !isHTML, readSitemap(response.body, url: finalURL) else { return }
+        } else if !isHTML, item.role == .requested {
+            readSitemap(response.body, url: finalURL)
+        }
         let document = isHTML ? HTMLDocument(bytes: response.body, url: finalURL, encoding: charset) : nil
+        if let document {
+            if item.role != .home, let reason = softNotFound.reason(for: document) {
+                await noteSoftNotFound(item: item, finalURL: finalURL, status: response.status, reason: reason)
+                return
+            }
+            if await followMetaRefresh(document, body: response.body, finalURL: finalURL, item: item) { return }
+        }
+        if item.role == .home, let document { softNotFound.forgetTemplate(ifItMatches: document) }
         let page = Page(url: finalURL, requestedURL: item.url, status: response.status, headers: headers,
                         mediaType: mediaType, body: response.body, depth: item.depth, role: item.role,
                         document: document)
         if let document {
             pagesCrawled += 1
+            fragments.addTargets(of: document, page: finalURL)
             collectLinks(document, page: page)
         }
         guard let pageURL = URL(string: finalURL) else { return }
@@ -196,13 +254,143 @@ public final class SiteCrawler {
                rel.split(separator: " ").contains(where: { Self.ignoredLinkRels.contains(String($0)) }) {
                 continue
             }
-            if link.href.hasPrefix("#") { continue }
+            if link.href.hasPrefix("#") {
+                if link.kind == .anchor || link.kind == .area { fragments.addLink(link.href, target: page.url, referrer: page.url) }
+                continue
+            }
             guard let url = CrawlURL.resolve(link.href, against: base) else { continue }
             referrers[url, default: []].insert(page.url)
+            if link.kind == .feed, page.role == .home, isInScope(url), !isBlockedByRobots(url) {
+                frontier.push(FrontierItem(url: url, depth: page.depth + 1, role: .requested))
+                continue
+            }
             let followable = link.kind == .anchor || link.kind == .area || link.kind == .frame
-            guard followable, isInScope(url), !CrawlURL.looksBinary(url), !isBlockedByRobots(url) else { continue }
+            if followable, link.href.contains("#") { fragments.addLink(link.href, target: url, referrer: page.url) }
+            guard followable, isInScope(url), !CrawlURL.looksBinary(url), !isBlockedByRobots(url),
+                  !frontier.hasSeen(url), !isTrap(url) else { continue }
             frontier.push(FrontierItem(url: url, depth: page.depth + 1, role: .crawled))
         }
+    }
+
+    // MARK: - Soft 404, meta refresh, sitemaps, traps
+
+    /// Learns the site's answer to a URL that cannot exist (see ``SoftNotFound``). A site that
+    /// answers with a 4xx, or with its home page, gives no template.
+    private func probeNotFound(_ home: URL) async -> SoftNotFound {
+        let path = SoftNotFound.probePath(seed: UInt64.random(in: 1...UInt64.max))
+        guard let url = CrawlURL.resolve(path, against: home), !isBlockedByRobots(url),
+              case .success(let response) = await services.fetcher.fetch(
+                  FetchRequest(url: url, method: .get, maxBodyBytes: services.limits.maxPageBytes)),
+              (200..<300).contains(response.status) else { return SoftNotFound(template: nil) }
+        let (mediaType, charset) = Self.contentType(response.headers)
+        let landedHome = CrawlURL.normalize(response.finalURL).map { $0 == CrawlURL.normalize(home.absoluteString) } ?? false
+        guard !landedHome, Self.isHTML(mediaType: mediaType, body: response.body) else { return SoftNotFound(template: nil) }
+        let document = HTMLDocument(bytes: response.body, url: response.finalURL, encoding: charset)
+        return SoftNotFound(template: SoftNotFound.Fingerprint(document))
+    }
+
+    /// A soft 404 is a broken link target, not a page: recorded as BROKEN with status 200 and kept
+    /// from the inspectors.
+    private func noteSoftNotFound(item: FrontierItem, finalURL: String, status: Int, reason: String) async {
+        let result = LinkCheckResult(verdict: .broken, status: status, error: "soft 404: \(reason)",
+                                     redirectChain: known[item.url]?.redirectChain ?? [])
+        await record(item.url, result)
+        if finalURL != item.url { await record(finalURL, result) }
+        observations.append(CrawlObservation(kind: .softNotFound, url: item.url, detail: reason))
+    }
+
+    /// Follows `<meta http-equiv=refresh content="N; url=...">` like a redirect: the target is
+    /// queued in the page's place (same depth and role) and the page itself is not inspected.
+    /// - Returns: true when the page is a refresh to another URL.
+    private func followMetaRefresh(_ document: HTMLDocument, body: [UInt8], finalURL: String, item: FrontierItem) async -> Bool {
+        guard MetaRefresh.mayContain(body),
+              let content = (try? document.strings(
+                  "//meta[translate(@http-equiv, 'REFSH', 'refsh')='refresh']/@content"))?.first,
+              let written = MetaRefresh.target(content), let base = URL(string: finalURL),
+              let target = CrawlURL.resolve(written, against: base), target != finalURL, target != item.url,
+              CrawlURL.scheme(of: target).map(CrawlURL.isSpecial) == true else { return false }
+        if item.role == .home, let host = CrawlURL.siteHost(of: target) { scopeHosts.insert(host) }
+        guard isInScope(target), !isBlockedByRobots(target) else { return false }
+        refreshedFrom[target] = item.url
+        if !frontier.push(FrontierItem(url: target, depth: item.depth, role: item.role)), let result = known[target] {
+            await record(target, result) // already fetched: chain the refresh now
+        }
+        return true
+    }
+
+    /// Reads a requested XML resource as a sitemap, when it is one, and queues what it lists.
+    /// - Returns: true when the body was a sitemap.
+    @discardableResult
+    private func readSitemap(_ body: [UInt8], url: String) -> Bool {
+        guard let contents = sitemaps.read(body, maxBytes: services.limits.maxPageBytes), let base = URL(string: url) else { return false }
+        for written in contents.sitemaps {
+            if let next = CrawlURL.resolve(written, against: base), isInScope(next), !isBlockedByRobots(next) {
+                frontier.push(FrontierItem(url: next, depth: 1, role: .requested))
+            }
+        }
+        for written in contents.pages {
+            guard let next = CrawlURL.resolve(written, against: base), isInScope(next), !CrawlURL.looksBinary(next),
+                  !isBlockedByRobots(next), !frontier.hasSeen(next), !isTrap(next) else { continue }
+            frontier.push(FrontierItem(url: next, depth: 1, role: .crawled))
+        }
+        return true
+    }
+
+    private var trapExamples: [CrawlTraps.Trap: String] = [:]
+
+    /// True when `url` is a crawler trap; counts it for the site's trap observations.
+    private func isTrap(_ url: String) -> Bool {
+        guard let trap = traps.check(url) else { return false }
+        trapped[trap, default: 0] += 1
+        if trapExamples[trap] == nil { trapExamples[trap] = url }
+        return true
+    }
+
+    /// One observation per trap kind met, with the number of URLs left out.
+    private func trapObservations() -> [CrawlObservation] {
+        CrawlTraps.Trap.allCases.compactMap { trap in
+            guard let example = trapExamples[trap], let count = trapped[trap] else { return nil }
+            return CrawlObservation(kind: .trap, url: example,
+                                    detail: "\(count) URL(s) not crawled: \(trap.rawValue)")
+        }
+    }
+
+    // MARK: - https and TLS
+
+    /// Notes how the site uses https: an http home that redirects to https (noted), or one that
+    /// stays on http, in which case `https://host/` is tried once: refused means https is not
+    /// offered, a certificate failure is a TLS problem, an answer means https exists but http is
+    /// not redirected to it. A probe that cannot be decided (not allowed, timed out) notes nothing.
+    private func noteTransportSecurity(home: String) async {
+        guard homeReached, let final = homeFinalURL, CrawlURL.scheme(of: home) == "http" else { return }
+        if CrawlURL.scheme(of: final) == "https" {
+            observations.append(CrawlObservation(kind: .httpsUpgrade, url: home, detail: "redirects to \(final)"))
+            return
+        }
+        guard let host = URLComponents(string: final)?.host else { return }
+        let secure = "https://\(host)/"
+        switch await services.fetcher.fetch(FetchRequest(url: secure, method: .head)) {
+        case .success(let response):
+            observations.append(CrawlObservation(kind: .httpOnly, url: home,
+                detail: "\(secure) answers (HTTP \(response.status)) but the site is served over plain http"))
+        case .failure(.connectionFailed(_, let reason)) where Self.isCertificateProblem(reason):
+            observations.append(CrawlObservation(kind: .tlsProblem, url: secure, detail: reason))
+            observations.append(CrawlObservation(kind: .httpOnly, url: home,
+                detail: "the site is served over plain http; its https certificate is refused"))
+        case .failure(.connectionFailed(_, let reason)):
+            observations.append(CrawlObservation(kind: .httpOnly, url: home,
+                detail: "the site is served over plain http; https is not offered (\(reason))"))
+        case .failure:
+            return
+        }
+    }
+
+    /// True when a connection failure names the certificate (libcurl's messages for
+    /// CURLE_PEER_FAILED_VERIFICATION and friends: "SSL certificate problem: certificate has
+    /// expired", "... self-signed certificate", "no alternative certificate subject name matches").
+    static func isCertificateProblem(_ reason: String) -> Bool {
+        let lowered = reason.lowercased()
+        return lowered.contains("certificate") || lowered.contains("ssl peer") || lowered.contains("issuer")
     }
 
     // MARK: - Links
@@ -262,18 +450,19 @@ public final class SiteCrawler {
 
     /// robots.txt per RFC 9309 §2.3.1: 2xx parsed, 4xx allows all, 5xx or unreachable disallows
     /// all. The home page itself is always fetched: the inventory names it explicitly.
-    private func fetchRobots(_ home: URL) async -> RobotsTxt {
-        guard let url = CrawlURL.resolve("/robots.txt", against: home) else { return .allowAll }
+    /// - Returns: the rules, and whether the host answered at all (any HTTP status).
+    private func fetchRobots(_ home: URL) async -> (RobotsTxt, answered: Bool) {
+        guard let url = CrawlURL.resolve("/robots.txt", against: home) else { return (.allowAll, false) }
         let token = services.limits.userAgentToken
         switch await services.fetcher.fetch(FetchRequest(url: url, method: .get, maxBodyBytes: 512 * 1024)) {
         case .success(let response):
             switch response.status {
-            case 200..<300: return RobotsTxt(text: String(decoding: response.body, as: UTF8.self), userAgentToken: token)
-            case 400..<500: return .allowAll
-            default: return .disallowAll
+            case 200..<300: return (RobotsTxt(text: String(decoding: response.body, as: UTF8.self), userAgentToken: token), true)
+            case 400..<500: return (.allowAll, true)
+            default: return (.disallowAll, true)
             }
         case .failure:
-            return .disallowAll
+            return (.disallowAll, false)
         }
     }
 
@@ -294,9 +483,17 @@ public final class SiteCrawler {
         return (type, charset)
     }
 
+    /// Magic numbers of files servers mislabel as `text/html` (a PDF from a download script):
+    /// PDF, PNG, JPEG, GIF, ZIP (docx, xlsx), gzip.
+    static let binarySignatures: [[UInt8]] = [
+        Array("%PDF-".utf8), [0x89, 0x50, 0x4E, 0x47], [0xFF, 0xD8, 0xFF], Array("GIF8".utf8), [0x50, 0x4B, 0x03, 0x04],
+        [0x1F, 0x8B],
+    ]
+
     /// Only HTML is parsed as HTML, whatever else a server claims: the header says so, or (with
     /// no or a generic header) the body starts like an HTML document.
     static func isHTML(mediaType: String?, body: [UInt8]) -> Bool {
+        if binarySignatures.contains(where: { body.starts(with: $0) }) { return false }
         switch mediaType {
         case "text/html", "application/xhtml+xml": return true
         case nil, "application/octet-stream", "text/plain":

@@ -124,11 +124,12 @@ enum ExampleDecoder {
             diagnostics.report("an example needs 'html' (with an optional 'url') or 'pages'", at: node.location)
         }
         let links = reader.optional("links").map { decodeLinks($0, into: &diagnostics) } ?? []
+        let observations = reader.optional("observations").map { decodeObservations($0, into: &diagnostics) } ?? []
         diagnostics.report(contentsOf: reader.finish())
 
         guard diagnostics.errors.count == errorsBefore, let triggers, let auditDate, let expectMessage else { return nil }
         return RuleExample(triggers: triggers, pages: pages, links: links, auditDate: auditDate,
-                           expectMessage: expectMessage, location: node.location)
+                           expectMessage: expectMessage, location: node.location, observations: observations)
     }
 
     private static func decodePages(_ node: YAMLNode, into diagnostics: inout Diagnostics) -> [ExamplePage] {
@@ -180,6 +181,28 @@ enum ExampleDecoder {
             }
         }
         return links
+    }
+
+    /// `observations: [{kind: soft-404, url: ..., detail: ..., referrer: ...}]`; `detail` and
+    /// `referrer` are optional.
+    private static func decodeObservations(_ node: YAMLNode, into diagnostics: inout Diagnostics) -> [CrawlObservation] {
+        guard let items = diagnostics.attempt({ () throws(YAMLError) in try node.sequence() }) else { return [] }
+        var observations: [CrawlObservation] = []
+        for item in items {
+            guard var reader = diagnostics.attempt({ () throws(YAMLError) in try MappingReader(item, expected: "an observation (a mapping)") })
+            else { continue }
+            let kind = diagnostics.attempt { () throws(YAMLError) in
+                try reader.required("kind").oneOf(CrawlObservation.Kind.self, named: "observation kind")
+            }
+            let url = diagnostics.attempt { () throws(YAMLError) in try absoluteURL(reader.required("url")) }
+            let detail = diagnostics.attempt { () throws(YAMLError) in try reader.optional("detail")?.string() ?? "" }
+            let referrer = diagnostics.attempt { () throws(YAMLError) in try reader.optional("referrer").map(absoluteURL) }
+            diagnostics.report(contentsOf: reader.finish())
+            if let kind, let url, let detail, let referrer {
+                observations.append(CrawlObservation(kind: kind, url: url, detail: detail, referrer: referrer))
+            }
+        }
+        return observations
     }
 
     private static func date(_ node: YAMLNode) throws(YAMLError) -> CalendarDate {
