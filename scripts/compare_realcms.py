@@ -2,8 +2,10 @@
 """Compares a Pantau report.json with realcms's ground-truth.yaml; prints a table, exits 1 on any mismatch.
 
 Checked per site: latest post date, activity class (90/180-day defaults), missing and empty
-sections, broken links (exactly), the redirect chain not reported as broken, and (when the
-report carries a hygiene finding) the hidden spam link.
+sections, broken links (exactly), the redirect chain not reported as broken, and hygiene from the
+findings (rules/hygiene.yaml): the spam pages (evidence URLs of hygiene.gambling-spam), the hidden
+spam links (evidence snippets of hygiene.hidden-links: the link's URL) and sample content
+(hygiene.sample-content) exactly on the abandoned default install.
 """
 import json
 import sys
@@ -54,6 +56,12 @@ def main(report_path, truth_path):
         check("broken links", sorted(site["broken_links"]), sorted(b["url"] for b in inst["brokenLinks"]))
         chains = set(site["redirect_chains"])
         check("redirect chains reported as broken", [], sorted(chains & {b["url"] for b in inst["brokenLinks"]}))
+        hygiene = {f["rule"]: f["evidence"] for f in inst.get("findings", []) if f["rule"].startswith("hygiene.")}
+        check("spam pages", sorted(site["spam_pages"]),
+              sorted(e["url"] for e in hygiene.get("hygiene.gambling-spam", [])))
+        check("hidden spam links", sorted(site["hidden_spam_links"]),
+              sorted({e.get("snippet") for e in hygiene.get("hygiene.hidden-links", [])}))
+        check("sample content", site["profile"] == "abandoned default install", "hygiene.sample-content" in hygiene)
         rows.append((host, inst["latestContent"]["date"], inst["activity"], len(inst["brokenLinks"]),
                      sum(checks), len(checks)))
     print(f"{'site':34} {'latest':10} {'activity':12} {'broken':>6}  checks")
