@@ -81,7 +81,8 @@ public enum RuleExampleRunner {
                        isInternal: CrawlURL.siteHost(of: link.url) == CrawlURL.siteHost(of: home.url))
         }
         let summary = SiteCrawlSummary(institution: institution, auditDate: auditDate, reachable: true,
-                                       unreachableReason: nil, pagesCrawled: example.pages.count, links: links)
+                                       unreachableReason: nil, pagesCrawled: example.pages.count, links: links,
+                                       observations: example.observations)
         return inspectors.flatMap { $0.finish(summary).outcomes }.filter { $0.rule == rule.id }.flatMap(\.findings)
     }
 
