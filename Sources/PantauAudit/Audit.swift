@@ -52,10 +52,15 @@ public struct Audit: Sendable {
     public let configuration: AuditConfiguration
     private let logger = Logger(label: "pantau.audit")
 
-    /// - Throws: ``RuleErrors`` when a plugin rejects its rules' parameters.
+    /// The plugins compiled for each institution (by id).
+    private let plugins: [String: PluginSet]
+
+    /// - Throws: ``RuleErrors`` when a plugin rejects its rules' parameters, or an institution's
+    ///   `rule_params` (located in the inventory file).
     public init(configuration: AuditConfiguration) throws(RuleErrors) {
         self.configuration = configuration
         _ = try PluginSet.compile(rules: configuration.ruleSet.rules)
+        plugins = try PluginSet.forInstitutions(configuration.institutions, rules: configuration.ruleSet.rules)
     }
 
     /// Runs the audit.
@@ -67,7 +72,7 @@ public struct Audit: Sendable {
         let limiter = HostLimiter(permitsPerHost: config.fetch.maxConnectionsPerHost)
         let fetcher = PoliteFetcher(engine: engine, limiter: limiter, policy: HostPolicy(config.politeness))
         let services = CrawlServices(fetcher: fetcher, limits: config.limits)
-        let plugins = try PluginSet.forInstitutions(config.institutions, rules: config.ruleSet.rules)
+        let plugins = self.plugins
 
         var reports: [InstitutionReport] = []
         let total = config.institutions.count
@@ -150,22 +155,29 @@ struct PluginSet: Sendable {
         return PluginSet(plugins: plugins, rules: rules)
     }
 
-    /// The rules that apply to an institution: its type is in `applies_to` and the inventory does
-    /// not switch them off.
-    static func applicable(_ rules: [RuleDefinition], to institution: Institution) -> [RuleDefinition] {
-        rules.filter { $0.appliesTo.contains(institution.type) && !institution.disabledRules.contains($0.id) }
-    }
-
-    /// One compiled plugin set per institution, shared between institutions with the same rules.
-    static func forInstitutions(_ institutions: [Institution], rules: [RuleDefinition]) throws -> [String: PluginSet] {
+    /// One compiled plugin set per institution (``RuleProfile/rules(_:for:)``: `applies_to`,
+    /// `disable_rules`, `rule_params`), shared between institutions with the same rules and no
+    /// parameter overrides.
+    /// - Throws: ``RuleErrors`` with every institution's override errors.
+    static func forInstitutions(_ institutions: [Institution], rules: [RuleDefinition]) throws(RuleErrors) -> [String: PluginSet] {
         var byKey: [[String]: PluginSet] = [:]
         var result: [String: PluginSet] = [:]
+        var errors: [YAMLError] = []
         for institution in institutions {
-            let mine = applicable(rules, to: institution)
-            let key = mine.map(\.id)
-            if byKey[key] == nil { byKey[key] = try compile(rules: mine) }
+            let mine = RuleProfile.rules(rules, for: institution)
+            // Overridden parameters are this institution's own: compile them apart.
+            let key = mine.map(\.id) + (institution.ruleParams.isEmpty ? [] : ["@" + institution.id])
+            if byKey[key] == nil {
+                do {
+                    byKey[key] = try compile(rules: mine)
+                } catch {
+                    errors += error.errors
+                    continue
+                }
+            }
             result[institution.id] = byKey[key]
         }
+        guard errors.isEmpty else { throw RuleErrors(Array(Set(errors)).sorted(by: YAMLError.sourceOrder)) }
         return result
     }
 }

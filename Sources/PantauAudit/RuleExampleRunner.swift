@@ -6,13 +6,32 @@ import PantauYAML
 /// One rule example that did not do what it says.
 public struct ExampleFailure: Sendable, CustomStringConvertible {
     public var rule: String
+    /// Where the example starts in its rule file.
     public var location: SourceLocation
+    /// The example's position among the rule's examples, from 1.
+    public var index: Int
+    /// The example's pages (home page first).
+    public var pages: [String]
     /// What the example expected, in words.
     public var expected: String
     /// What the rule produced, in words.
     public var found: String
 
-    public var description: String { "\(location): rule '\(rule)': expected \(expected), found \(found)" }
+    public init(rule: String, location: SourceLocation, index: Int, pages: [String], expected: String, found: String) {
+        self.rule = rule
+        self.location = location
+        self.index = index
+        self.pages = pages
+        self.expected = expected
+        self.found = found
+    }
+
+    /// `file:line:column: rule 'id', example N (pages): expected ..., found ...` on one line, so
+    /// editors jump to the example.
+    public var description: String {
+        let shown = pages.prefix(3).joined(separator: ", ") + (pages.count > 3 ? ", +\(pages.count - 3) more" : "")
+        return "\(location): rule '\(rule)', example \(index) (\(shown)): expected \(expected), found \(found)"
+    }
 }
 
 /// Runs the examples every rule carries (SwiftLint's triggering / non-triggering examples).
@@ -30,19 +49,22 @@ public enum RuleExampleRunner {
     public static func run(_ rule: RuleDefinition) throws(RuleErrors) -> [ExampleFailure] {
         let plugins = try PluginSet.compile(rules: [rule]).plugins
         var failures: [ExampleFailure] = []
-        for example in rule.examples {
+        for (number, example) in zip(1..., rule.examples) {
+            let pages = example.pages.map(\.url)
             let findings = findings(of: example, rule: rule, plugins: plugins)
             let triggered = !findings.isEmpty
             let found = triggered
                 ? "\(findings.count) finding(s): " + findings.map { "\"\($0.message)\"" }.joined(separator: "; ")
                 : "no finding"
             if triggered != example.triggers {
-                failures.append(ExampleFailure(rule: rule.id, location: example.location,
-                                               expected: example.triggers ? "a finding" : "no finding", found: found))
+                failures.append(ExampleFailure(rule: rule.id, location: example.location, index: number, pages: pages,
+                                               expected: example.triggers ? "a finding (triggers: true)"
+                                                   : "no finding (triggers: false)", found: found))
             } else if let words = example.expectMessage, example.triggers,
                       !findings.contains(where: { $0.message.lowercased().contains(words.lowercased()) }) {
-                failures.append(ExampleFailure(rule: rule.id, location: example.location,
-                                               expected: "a finding whose message contains \"\(words)\"", found: found))
+                failures.append(ExampleFailure(rule: rule.id, location: example.location, index: number, pages: pages,
+                                               expected: "a finding whose message contains \"\(words)\" (expect_message)",
+                                               found: found))
             }
         }
         return failures

@@ -22,7 +22,8 @@ public struct Inventory: Sendable {
 /// Reads an inventory from YAML (`*.yaml`, `*.yml`) or CSV (`*.csv`).
 ///
 /// YAML: `district:` (optional) and `institutions:`, a list of `{id, name, type, url,
-/// disable_rules}`. CSV: a header row naming the columns `id,name,type,url` and optionally
+/// disable_rules, rule_params}` (`rule_params`: rule id → parameters merged over the rule's own,
+/// see ``ParamOverride``). CSV: a header row naming the columns `id,name,type,url` and optionally
 /// `disable_rules` (rule ids separated by `;`), in any order, then one row per institution.
 public enum InventoryLoader {
     /// Loads the inventory at `path`, choosing the format by its extension.
@@ -117,10 +118,38 @@ private struct InventoryBuilder {
             if let field { fields[key] = field }
         }
         let disabled = problems.attempt { () throws(YAMLError) in try reader.optional("disable_rules")?.stringList() }
+        var overrides: [String: ParamOverride]? = [:]
+        if let node = reader.optional("rule_params") { overrides = decodeRuleParams(node) }
         // Unknown keys are reported but do not skip an otherwise complete entry.
         problems.report(contentsOf: reader.finish())
-        guard fields.count == Self.requiredColumns.count, let disabled else { return }
-        add(fields, disabledRules: disabled ?? [], at: entry.location)
+        guard fields.count == Self.requiredColumns.count, let disabled, let overrides else { return }
+        add(fields, disabledRules: disabled ?? [], ruleParams: overrides, at: entry.location)
+    }
+
+    /// `rule_params:` is a mapping of rule id → a mapping of that rule's parameters. Returns nil
+    /// (the entry is skipped: auditing it with parameters it did not ask for would mislead) when
+    /// the shape is wrong. The parameters themselves are checked by the rule's plugin when the
+    /// audit compiles them, and unknown rule ids once the rules are loaded.
+    private mutating func decodeRuleParams(_ node: YAMLNode) -> [String: ParamOverride]? {
+        guard let entries = node.mappingEntries else {
+            problems.report(node.typeError(expected: "a mapping of rule id to parameters, e.g. { freshness.activity: { aktif_days: 180 } }"))
+            return nil
+        }
+        var result: [String: ParamOverride] = [:]
+        var valid = true
+        for (key, value) in entries {
+            guard let rule = problems.attempt({ () throws(YAMLError) in try key.string() }) else { valid = false; continue }
+            if result[rule] != nil {
+                problems.report("rule '\(rule)' is given twice in rule_params", at: key.location)
+                valid = false
+            } else if value.mappingEntries == nil {
+                problems.report(value.typeError(expected: "a mapping of the rule's parameters"))
+                valid = false
+            } else {
+                result[rule] = ParamOverride(ruleLocation: key.location, params: value)
+            }
+        }
+        return valid ? result : nil
     }
 
     mutating func add(csv row: [CSVTable.Field], columns: [String: Int], headerCount: Int) {
@@ -143,11 +172,12 @@ private struct InventoryBuilder {
         guard fields.count == Self.requiredColumns.count else { return }
         let disabled = columns["disable_rules"].map { row[$0].text } ?? ""
         let rules = disabled.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        add(fields, disabledRules: rules, at: rowStart)
+        add(fields, disabledRules: rules, ruleParams: [:], at: rowStart)
     }
 
     /// Checks the values shared by both formats and keeps the entry when they are all valid.
-    private mutating func add(_ fields: [String: Located], disabledRules: [String], at location: SourceLocation) {
+    private mutating func add(_ fields: [String: Located], disabledRules: [String], ruleParams: [String: ParamOverride],
+                              at location: SourceLocation) {
         guard let id = fields["id"], let name = fields["name"], let type = fields["type"], let url = fields["url"] else { return }
         var valid = true
         if !RuleDecoder.isValidID(id.text) {
@@ -173,6 +203,6 @@ private struct InventoryBuilder {
         guard valid, let kind else { return }
         firstSeen[id.text] = id.location
         institutions.append(Institution(id: id.text, name: name.text, type: kind, url: url.text,
-                                        disabledRules: Set(disabledRules)))
+                                        disabledRules: Set(disabledRules), ruleParams: ruleParams))
     }
 }

@@ -4,6 +4,7 @@ import PantauCore
 import PantauCrawl
 import PantauFetch
 import PantauReport
+import PantauRules
 
 extension ReportLanguage: ExpressibleByArgument {}
 
@@ -11,6 +12,14 @@ extension ReportLanguage: ExpressibleByArgument {}
 struct AuditOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The rules directory (every *.yaml in it is loaded).", valueName: "dir"))
     var rules: String = "rules"
+
+    @Option(help: ArgumentHelp("Run only these rule packs, comma-separated (a pack is a rule file's 'pack:' name or its file name without .yaml).",
+                               valueName: "names"))
+    var packs: String?
+
+    @Option(name: .customLong("disable-pack"),
+            help: ArgumentHelp("Do not run this rule pack (repeatable, or comma-separated).", valueName: "name"))
+    var disablePack: [String] = []
 
     @Option(help: ArgumentHelp("Where report.html, report.json, scorecards.csv and findings.csv are written.",
                                valueName: "dir"))
@@ -70,12 +79,21 @@ struct AuditOptions: ParsableArguments {
             throw ValidationError("--per-host-rate must be 0 (no limit) or a positive number of requests per second")
         }
         guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
+        if packSelection.only?.isEmpty == true { throw ValidationError("--packs names no pack; e.g. --packs freshness,openness") }
         if let auditDate, CalendarDate(iso: auditDate) == nil {
             throw ValidationError("--audit-date '\(auditDate)' is not a date; write it as YYYY-MM-DD, e.g. 2026-12-01")
         }
         for entry in resolve where ResolveEntry(parsing: entry) == nil {
             throw ValidationError("--resolve '\(entry)' is not HOST:PORT:ADDRESS, e.g. dinkes.sukamajukab.test:8090:127.0.0.1")
         }
+    }
+
+    /// The packs `--packs` and `--disable-pack` choose.
+    var packSelection: PackSelection {
+        func names(_ text: String) -> [String] {
+            text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
+        return PackSelection(only: packs.map(names), disabled: disablePack.flatMap(names))
     }
 
     /// The audit day: `--audit-date`, or today in WIB (UTC+7).

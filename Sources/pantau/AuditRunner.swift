@@ -19,7 +19,19 @@ struct AuditRunner {
     /// - Throws: ``CLIError`` with the exit code to use.
     func run(institutions: [Institution], inputProblems: [String], extraResolve: [ResolveEntry] = [],
              onlyResolved: Bool = false) async throws -> AuditReport {
-        let ruleSet = try Self.loadRules(options.rules)
+        let allRules = try Self.loadRules(options.rules)
+        // Checked against every pack: overriding a rule of a pack left out of this run is fine.
+        let overrideProblems = RuleProfile.checkOverrides(of: institutions, against: allRules.rules)
+        guard overrideProblems.isEmpty else {
+            throw CLIError(description: "the inventory's rule_params are invalid:\n"
+                + overrideProblems.map(\.description).joined(separator: "\n"), exitCode: PantauExit.invalidInput)
+        }
+        let ruleSet: RuleSet
+        do {
+            ruleSet = try allRules.selecting(options.packSelection)
+        } catch {
+            throw CLIError(description: "\(error)", exitCode: PantauExit.invalidInput)
+        }
         let configuration = AuditConfiguration(
             institutions: institutions, ruleSet: ruleSet,
             fetch: options.fetchConfiguration(extraResolve: extraResolve, onlyResolved: onlyResolved),
@@ -29,7 +41,8 @@ struct AuditRunner {
         do {
             audit = try Audit(configuration: configuration)
         } catch {
-            throw CLIError(description: "the rules are invalid:\n\(error)", exitCode: PantauExit.invalidInput)
+            throw CLIError(description: "the rules (or the inventory's rule_params) are invalid:\n\(error)",
+                           exitCode: PantauExit.invalidInput)
         }
 
         let progress = ProgressLine(enabled: !options.quiet && isatty(STDERR_FILENO) == 1)

@@ -16,19 +16,36 @@ struct RulesCommand: ParsableCommand {
     struct Lint: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Check every rule file; print each problem as file:line:column: message.",
-            discussion: "Exits 0 when the rules are valid, 2 when any problem was found.")
+            discussion: """
+            Checks the files' structure (unknown keys, wrong types, missing keys, duplicate rule
+            ids, unknown plugins) and each plugin's parameters (regular expressions, thresholds),
+            all in one run. With --inventory, also checks the inventory's entries and its
+            rule_params overrides against these rules. Exits 0 when everything is valid, 2 when
+            any problem was found.
+            """)
 
         @Argument(help: ArgumentHelp("The rules directory.", valueName: "dir"))
         var directory: String = "rules"
 
+        @Option(help: ArgumentHelp("Also check this inventory (.yaml, .yml or .csv) against the rules.", valueName: "file"))
+        var inventory: String?
+
         func run() throws {
-            let problems = RuleLinter.lint(directory: directory, plugins: PluginRegistry.defaultCategories,
-                                           pluginChecks: pluginChecks)
+            var problems = RuleChecks.lint(directory: directory)
+            if let inventory, problems.isEmpty {
+                let ruleSet = try loadOrFail(directory)
+                do {
+                    problems = RuleChecks.lint(inventory: try InventoryLoader.load(path: inventory), rules: ruleSet.rules)
+                } catch {
+                    problems = [error]
+                }
+            }
             for problem in problems { print(problem) }
+            let checked = directory + (inventory.map { " and \($0)" } ?? "")
             if problems.isEmpty {
-                print("\(directory): rules are valid")
+                print("\(checked): rules are valid")
             } else {
-                FileHandle.standardError.write(Data("\(problems.count) problem(s) in \(directory)\n".utf8))
+                FileHandle.standardError.write(Data("\(problems.count) problem(s) in \(checked)\n".utf8))
                 throw PantauExit.checksFailed
             }
         }
@@ -42,16 +59,21 @@ struct RulesCommand: ParsableCommand {
         @Argument(help: ArgumentHelp("The rules directory.", valueName: "dir"))
         var directory: String = "rules"
 
+        @Option(name: .customLong("rule"), help: ArgumentHelp("Run only this rule's examples (repeatable).", valueName: "id"))
+        var only: [String] = []
+
         func run() throws {
-            let ruleSet: RuleSet
-            do {
-                ruleSet = try AuditRunner.loadRules(directory)
-            } catch let error as CLIError {
-                fail(error.description, error.exitCode)
+            let ruleSet = try loadOrFail(directory)
+            let unknown = only.filter { id in !ruleSet.rules.contains { $0.id == id } }
+            if !unknown.isEmpty {
+                let ids = ruleSet.rules.map(\.id)
+                fail(unknown.map { "unknown rule '\($0)'" + Suggestion.phrase(for: $0, among: ids) }.joined(separator: "\n"),
+                     PantauExit.invalidInput)
             }
+            let rules = only.isEmpty ? ruleSet.rules : ruleSet.rules.filter { only.contains($0.id) }
             var failures: [String] = []
             var examples = 0
-            for rule in ruleSet.rules {
+            for rule in rules {
                 examples += rule.examples.count
                 if rule.examples.isEmpty {
                     failures.append("\(rule.location): rule '\(rule.id)' has no examples; add one that triggers and one that does not")
@@ -63,7 +85,7 @@ struct RulesCommand: ParsableCommand {
                 }
             }
             for failure in failures { print(failure) }
-            print("\(ruleSet.rules.count) rules, \(examples) examples: \(failures.isEmpty ? "all passed" : "\(failures.count) failed")")
+            print("\(rules.count) rules, \(examples) examples: \(failures.isEmpty ? "all passed" : "\(failures.count) failed")")
             if !failures.isEmpty { throw PantauExit.checksFailed }
         }
     }
@@ -98,7 +120,8 @@ struct RulesCommand: ParsableCommand {
                 let all = [header] + rows
                 let widths = header.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
                 for row in all {
-                    print(row.indices.map { row[$0].padding(toLength: widths[$0], withPad: " ", startingAt: 0) }
+                    // The last column is not padded, so lines carry no trailing spaces.
+                    print(row.indices.map { $0 == row.count - 1 ? row[$0] : row[$0].padding(toLength: widths[$0], withPad: " ", startingAt: 0) }
                         .joined(separator: "  "))
                 }
             }
@@ -106,20 +129,11 @@ struct RulesCommand: ParsableCommand {
     }
 }
 
-/// Each plugin checks its own rules' parameters (a bad regular expression, an unknown key).
-func pluginChecks(_ rules: [RuleDefinition]) -> [YAMLError] {
-    var errors: [YAMLError] = []
-    for plugin in PluginRegistry.all {
-        let mine = rules.filter { $0.plugin == plugin.id }
-        guard !mine.isEmpty else { continue }
-        do {
-            _ = try plugin.init(rules: mine)
-        } catch let error as RuleErrors {
-            errors += error.errors
-        } catch {
-            errors.append(YAMLError("\(error)", at: mine[0].location))
-        }
+/// Loads the rules directory or exits with the located problems (exit 65).
+func loadOrFail(_ directory: String) throws -> RuleSet {
+    do {
+        return try AuditRunner.loadRules(directory)
+    } catch let error as CLIError {
+        fail(error.description, error.exitCode)
     }
-    return errors
 }
-
