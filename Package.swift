@@ -15,6 +15,9 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "pantau", targets: ["pantau"]),
+        // The engine's modules, for the separate Benchmarks/ package (ordo-one/benchmark).
+        .library(name: "PantauEngine", targets: ["PantauCore", "PantauHTML", "PantauRules", "PantauCrawl",
+                                                 "PantauPlugins", "Freshness", "Openness", "LinkHealth"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

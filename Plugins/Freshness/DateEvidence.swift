@@ -19,14 +19,16 @@ struct DateEvidence {
         var feeds: [String] = []
     }
 
-    func read(_ page: Page) -> PageEvidence {
+    /// - Parameter includeText: false to skip dates written in the page's text (the costliest
+    ///   evidence, and moot once the site has a structured date).
+    func read(_ page: Page, includeText: Bool = true) -> PageEvidence {
         var evidence = PageEvidence()
         guard (200..<300).contains(page.status) else { return evidence }
         if FeedReader.looksLikeFeed(page) {
             evidence.dates = FeedReader.dates(in: page, parser: parser)
         } else if let document = page.document {
             let links = document.links()
-            evidence.dates = htmlDates(page, document, links)
+            evidence.dates = htmlDates(page, document, links, includeText: includeText)
             evidence.feeds = advertisedFeeds(page, document, links)
         }
         evidence.dates.removeAll { $0.date > latestPlausible }
@@ -51,7 +53,7 @@ struct DateEvidence {
         """
     static let jsonLDXPath = "//script[contains(translate(@type,'LDJSON','ldjson'),'ld+json')]"
 
-    private func htmlDates(_ page: Page, _ document: HTMLDocument, _ links: [HTMLLink]) -> [ContentDate] {
+    private func htmlDates(_ page: Page, _ document: HTMLDocument, _ links: [HTMLLink], includeText: Bool) -> [ContentDate] {
         var dates: [ContentDate] = []
         for text in (try? document.strings(Self.jsonLDXPath)) ?? [] {
             for value in JSONLDDates.values(in: text) {
@@ -71,13 +73,36 @@ struct DateEvidence {
             dates.append(ContentDate(date: date, source: .url, url: page.url, snippet: page.url))
         }
         dates += linkedArticleDates(page, document, links)
-        dates += textDates(page, document)
+        if includeText { dates += textDates(page, document) }
         return dates
     }
 
     /// Dated permalinks the page links to on its own host (weaker: the post itself was not read).
     private func linkedArticleDates(_ page: Page, _ document: HTMLDocument, _ links: [HTMLLink]) -> [ContentDate] {
-        let base = document.baseHref.flatMap { URL(string: $0, relativeTo: URL(string: page.url)) } ?? URL(string: page.url)
+        let baseHref = document.baseHref
+        // Plain links on a plain page were resolved by the document without Foundation (this
+        // runs for every anchor).
+        if baseHref == nil, let resolver = URLResolver(base: page.url),
+           let host = URLResolver.hostAndPath(ofNormalized: resolver.normalized)?.host {
+            let resolved = links.count == document.links().count ? document.absoluteLinks() : links.map { resolver.resolve($0.href) }
+            var dates: [ContentDate] = []
+            var slow: [HTMLLink] = []
+            for (index, link) in links.enumerated()
+            where link.kind == .anchor && !link.isHidden && DatedPath.mayContainDate(link.href) {
+                // Escaped paths go the Foundation way, which reads the path percent-decoded.
+                guard let absolute = resolved[index], let parts = URLResolver.hostAndPath(ofNormalized: absolute),
+                      !parts.pathAndQuery.utf8.contains(0x25) else { slow.append(link); continue }
+                guard parts.host == host, let date = DatedPath.date(inPath: parts.pathAndQuery) else { continue }
+                dates.append(ContentDate(date: date, source: .url, url: absolute,
+                                         snippet: link.text.isEmpty ? absolute : link.text))
+            }
+            return dates + (slow.isEmpty ? [] : foundationArticleDates(page, baseHref, slow))
+        }
+        return foundationArticleDates(page, baseHref, links)
+    }
+
+    private func foundationArticleDates(_ page: Page, _ baseHref: String?, _ links: [HTMLLink]) -> [ContentDate] {
+        let base = baseHref.flatMap { URL(string: $0, relativeTo: URL(string: page.url)) } ?? URL(string: page.url)
         guard let base, let host = base.host?.lowercased() else { return [] }
         var dates: [ContentDate] = []
         for link in links where link.kind == .anchor && !link.isHidden && DatedPath.mayContainDate(link.href) {
@@ -184,19 +209,40 @@ enum DatedPath {
 
     static func date(in url: String) -> CalendarDate? {
         guard let components = URLComponents(string: url) else { return nil }
-        let segments = components.path.split(separator: "/").map(String.init)
+        return date(inPath: components.path[...])
+    }
+
+    /// The date in a path (a query after it is ignored), read byte by byte: this runs for every
+    /// dated-looking anchor of every page.
+    static func date(inPath pathAndQuery: Substring) -> CalendarDate? {
+        var segments: [ArraySlice<UInt8>] = []
+        var path = Array(pathAndQuery.utf8)
+        if let mark = path.firstIndex(of: 0x3F) { path.removeSubrange(mark...) }
+        for segment in path.split(separator: 0x2F) { segments.append(segment) }
         guard segments.count >= 4 else { return nil }
         for i in 0...(segments.count - 4) {
-            guard segments[i].count == 4, let year = Int(segments[i]), IndonesianDateParser.plausibleYears.contains(year),
-                  (1...2).contains(segments[i + 1].count), let month = Int(segments[i + 1]),
-                  (1...2).contains(segments[i + 2].count), let day = Int(segments[i + 2]) else { continue }
+            guard segments[i].count == 4, let year = number(segments[i]), IndonesianDateParser.plausibleYears.contains(year),
+                  (1...2).contains(segments[i + 1].count), let month = number(segments[i + 1]),
+                  (1...2).contains(segments[i + 2].count), let day = number(segments[i + 2]) else { continue }
             // A slug must follow: `/2019/02/06/` alone is a day archive, `/page/2` a listing.
             let slug = segments[i + 3]
-            guard Int(slug) == nil, slug != "page", let date = CalendarDate(year: year, month: month, day: day) else {
+            guard number(slug) == nil, !slug.elementsEqual("page".utf8),
+                  let date = CalendarDate(year: year, month: month, day: day) else {
                 continue
             }
             return date
         }
         return nil
+    }
+
+    /// The value of a segment of ASCII digits only (what `Int(String)` accepts, less the sign).
+    private static func number(_ digits: ArraySlice<UInt8>) -> Int? {
+        guard !digits.isEmpty, digits.count <= 18 else { return nil }
+        var value = 0
+        for byte in digits {
+            guard byte >= 0x30, byte <= 0x39 else { return nil }
+            value = value * 10 + Int(byte - 0x30)
+        }
+        return value
     }
 }

@@ -29,7 +29,9 @@ public final class FreshnessInspector: SiteInspector {
 
     /// Records the page's content dates; returns the feeds it advertises that were not asked for yet.
     public func inspect(_ page: Page) -> [String] {
-        let found = evidence.read(page)
+        // Text dates count only while the site has shown no structured date (see the type's
+        // note), so once one is known the page's text need not be scanned.
+        let found = evidence.read(page, includeText: newestStructured == nil)
         for date in found.dates { record(date) }
         var wanted: [String] = []
         for feed in found.feeds where requestedFeeds.insert(feed).inserted { wanted.append(feed) }

@@ -21,6 +21,11 @@ public final class SectionInspector: SiteInspector {
     private var found: [SectionEvidence]
     private var asked: Set<String> = []
     private var homeURLs: Set<String> = []
+    /// Which rules' `link_text` match an anchor text, and which rules' `url` match a path: the
+    /// same menu, sidebar and post links recur on every page of a site, and each regular
+    /// expression costs microseconds.
+    private var textMatches = MatchMemo()
+    private var pathMatches = MatchMemo()
 
     init(rules: [SectionRule]) {
         self.rules = rules
@@ -55,8 +60,16 @@ public final class SectionInspector: SiteInspector {
 
     private func recordCandidate(_ page: Page, _ document: HTMLDocument) {
         let view = PageSignals(page: page, document: document)
+        let rules = self.rules
+        var matching = Set<Int>()
+        for text in view.texts {
+            matching.formUnion(textMatches.indices(for: text) { text in rules.indices.filter { rules[$0].linkText.matches(text) } })
+        }
+        for address in view.addresses {
+            matching.formUnion(pathMatches.indices(for: address) { path in rules.indices.filter { rules[$0].url.matches(path) } })
+        }
         var measured: (words: Int, excerpt: String)?
-        for index in rules.indices where view.matches(rules[index]) {
+        for index in rules.indices where matching.contains(index) {
             if measured == nil {
                 let text = document.contentText()
                 measured = (TextMetrics.wordCount(text), String(text.prefix(SectionVerdict.excerptLength)))
@@ -70,11 +83,24 @@ public final class SectionInspector: SiteInspector {
     private func collectLinks(_ page: Page, _ document: HTMLDocument) -> [String] {
         var wanted: [String] = []
         let base = document.baseHref
-        for link in document.links() where link.kind == .anchor {
-            guard let target = WebAddress.resolve(link.href, page: page.url, baseHref: base) else { continue }
-            let path = WebAddress.pathAndQuery(target) ?? ""
-            for index in rules.indices
-            where rules[index].linkText.matches(link.text) || rules[index].url.matches(path) {
+        // Plain links are resolved once per page by the document; the rest go through WebAddress.
+        let absolute = document.absoluteLinks()
+        let rules = self.rules
+        for (index, link) in document.links().enumerated() where link.kind == .anchor {
+            let target: String
+            let path: String
+            if let fast = absolute[index], let parts = URLResolver.hostAndPath(ofNormalized: fast) {
+                target = fast
+                path = String(parts.pathAndQuery)
+            } else {
+                guard let slow = WebAddress.resolve(link.href, page: page.url, baseHref: base) else { continue }
+                target = slow
+                path = WebAddress.pathAndQuery(slow) ?? ""
+            }
+            let byText = textMatches.indices(for: link.text) { text in rules.indices.filter { rules[$0].linkText.matches(text) } }
+            let byPath = pathMatches.indices(for: path) { path in rules.indices.filter { rules[$0].url.matches(path) } }
+            guard !byText.isEmpty || !byPath.isEmpty else { continue }
+            for index in Set(byText + byPath).sorted() {
                 found[index].links.insert(target)
                 if asked.insert(target).inserted { wanted.append(target) }
             }
@@ -108,10 +134,20 @@ struct PageSignals {
 
     static func titleParts(_ title: String) -> [String] {
         var parts = [title]
-        for separator in titleSeparators {
+        // Most titles hold one separator at most: look for each before splitting at it.
+        let bytes = Array(title.utf8)
+        for separator in titleSeparators where containsBytes(bytes, Array(separator.utf8)) {
             parts = parts.flatMap { $0.components(separatedBy: separator) }
         }
         return parts.count > 1 ? parts : []
+    }
+
+    private static func containsBytes(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty, haystack.count >= needle.count else { return false }
+        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+            if haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }
+        }
+        return false
     }
 
     func matches(_ rule: SectionRule) -> Bool {
@@ -162,5 +198,20 @@ extension String {
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
               let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
         return String(scalars[first...last])
+    }
+}
+
+/// Remembers which rules matched a string, bounded so memory stays flat on huge sites.
+struct MatchMemo {
+    private var known: [String: [Int]] = [:]
+    /// Entries kept at most; past it the memo starts over (a cache, never a source of truth).
+    static let capacity = 50_000
+
+    mutating func indices(for key: String, _ compute: (String) -> [Int]) -> [Int] {
+        if let hit = known[key] { return hit }
+        let value = compute(key)
+        if known.count >= Self.capacity { known.removeAll(keepingCapacity: true) }
+        known[key] = value
+        return value
     }
 }

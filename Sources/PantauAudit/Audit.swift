@@ -40,7 +40,31 @@ public struct AuditConfiguration: Sendable {
 /// What an audit tells its caller while it runs (for a progress line).
 public enum AuditEvent: Sendable {
     case siteStarted(Institution)
+    /// A site's crawl and link checks are done (before its inspectors finish): the raw counts a
+    /// benchmark compares with other crawlers.
+    case siteCrawled(Institution, CrawlCounts)
     case siteFinished(InstitutionReport, finished: Int, total: Int)
+}
+
+/// What one site's crawl fetched and checked, counted the way link checkers count.
+public struct CrawlCounts: Sendable {
+    /// HTML pages fetched and inspected.
+    public var pages: Int
+    /// Distinct URLs found as links (pages included) and checked.
+    public var urls: Int
+    /// Distinct URLs whose verdict is BROKEN.
+    public var broken: Int
+
+    public init(pages: Int, urls: Int, broken: Int) {
+        self.pages = pages
+        self.urls = urls
+        self.broken = broken
+    }
+
+    init(_ summary: SiteCrawlSummary) {
+        self.init(pages: summary.pagesCrawled, urls: summary.links.count,
+                  broken: summary.links.reduce(0) { $0 + ($1.verdict == .broken ? 1 : 0) })
+    }
 }
 
 /// One audit run: every institution in a bounded task group, each crawled and inspected inside
@@ -87,7 +111,8 @@ public struct Audit: Sendable {
                     inFlight += 1
                     onEvent(.siteStarted(institution))
                     group.addTask {
-                        await Self.auditSite(institution, plugins: set, services: services, config: config)
+                        await Self.auditSite(institution, plugins: set, services: services, config: config,
+                                             onEvent: onEvent)
                     }
                 }
                 guard let report = await group.next() else { break }
@@ -104,11 +129,13 @@ public struct Audit: Sendable {
     }
 
     private static func auditSite(_ institution: Institution, plugins: PluginSet, services: CrawlServices,
-                                  config: AuditConfiguration) async -> InstitutionReport {
+                                  config: AuditConfiguration,
+                                  onEvent: @Sendable (AuditEvent) -> Void) async -> InstitutionReport {
         let inspectors = plugins.plugins.map { $0.makeInspector(for: institution, auditDate: config.auditDate) }
         let crawler = SiteCrawler(institution: institution, auditDate: config.auditDate, services: services,
                                   inspectors: inspectors)
         let summary = await crawler.run()
+        onEvent(.siteCrawled(institution, CrawlCounts(summary)))
         let results = inspectors.map { $0.finish(summary) }
         return Scorecard.institutionReport(institution: institution, summary: summary, results: results,
                                            rules: plugins.rules, config: config.ruleSet.scorecard)

@@ -40,15 +40,28 @@ enum ContentText {
         return namesChrome(node.attribute("class")) || namesChrome(node.attribute("id"))
     }
 
-    private static let chromeWords = ["menu", "sidebar", "widget", "breadcrumb"]
+    private static let chromeWords: [[UInt8]] = ["menu", "sidebar", "widget", "breadcrumb"].map { Array($0.utf8) }
+    private static let layoutPrefixes: [[UInt8]] = ["has-", "no-", "with-"].map { Array($0.utf8) }
 
     /// Class or id tokens naming chrome (`main-menu`, `widget_recent_entries`, `breadcrumbs`).
     /// State modifiers (`has-sidebar`, `no-sidebar`) describe a layout, not chrome, and are ignored.
+    /// Works on ASCII-lowercased bytes: it runs for every element of every page.
     private static func namesChrome(_ value: String?) -> Bool {
         guard let value, !value.isEmpty else { return false }
-        for token in value.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
-            if token.hasPrefix("has-") || token.hasPrefix("no-") || token.hasPrefix("with-") { continue }
-            if chromeWords.contains(where: { token.contains($0) }) { return true }
+        let bytes = value.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        for token in bytes.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A }) {
+            if layoutPrefixes.contains(where: { token.starts(with: $0) }) { continue }
+            if chromeWords.contains(where: { contains(token, $0) }) { return true }
+        }
+        return false
+    }
+
+    private static func contains(_ haystack: ArraySlice<UInt8>, _ needle: [UInt8]) -> Bool {
+        guard haystack.count >= needle.count else { return false }
+        var start = haystack.startIndex
+        while start + needle.count <= haystack.endIndex {
+            if haystack[start] == needle[0], haystack[start..<start + needle.count].elementsEqual(needle) { return true }
+            start += 1
         }
         return false
     }

@@ -123,9 +123,16 @@ public final class HTMLDocument {
 
     /// The first `<base href>` value, or nil.
     public var baseHref: String? {
-        firstElement(below: documentNode) { HTMLTag($0) == .base && $0.hasAttribute("href") }
+        if let cachedBaseHref { return cachedBaseHref }
+        let value = firstElement(below: documentNode) { HTMLTag($0) == .base && $0.hasAttribute("href") }
             .flatMap { $0.attribute("href") }.map(trimHTMLSpace)
+        cachedBaseHref = .some(value)
+        return value
     }
+
+    /// Looked up once: the crawl and the plugins each resolve links against it (a walk of the
+    /// whole tree when the page has none).
+    private var cachedBaseHref: String??
 
     /// The `lang` attribute of `<html>`, or nil.
     public var language: String? {
@@ -134,9 +141,35 @@ public final class HTMLDocument {
     }
 
     /// Every link in document order (see ``LinkKind`` for which elements count).
+    ///
+    /// Walked once and kept: the crawl and several plugins each read a page's links.
     public func links() -> [HTMLLink] {
-        LinkExtractor.links(below: documentNode)
+        if let cachedLinks { return cachedLinks }
+        let links = LinkExtractor.links(below: documentNode)
+        cachedLinks = links
+        return links
     }
+
+    private var cachedLinks: [HTMLLink]?
+
+    /// For each of ``links()``, in the same order: the link resolved against the page (its
+    /// `<base href>`, else its URL) in the crawl's normal form, by ``URLResolver``; nil where that
+    /// fast path cannot decide (resolve that link with the full resolver).
+    ///
+    /// Computed once per document: the crawl and the plugins all need the same resolutions.
+    public func absoluteLinks() -> [String?] {
+        if let cachedAbsoluteLinks { return cachedAbsoluteLinks }
+        let links = links()
+        var resolver = URLResolver(base: pageURL)
+        if let href = baseHref {
+            resolver = resolver?.resolve(href).flatMap { URLResolver(base: $0) }
+        }
+        let absolute = links.map { link in resolver?.resolve(link.href) }
+        cachedAbsoluteLinks = absolute
+        return absolute
+    }
+
+    private var cachedAbsoluteLinks: [String?]?
 
     /// Elements matching an XPath 1.0 expression.
     /// - Throws: ``XPathError`` when the expression does not compile or does not select nodes.

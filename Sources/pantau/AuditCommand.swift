@@ -22,6 +22,9 @@ struct AuditCommand: AsyncParsableCommand {
 
     @OptionGroup var options: AuditOptions
 
+    @Flag(help: "Also print `RESULT pages=N urls=N broken=N` (HTML pages crawled, distinct link URLs checked, distinct broken URLs) for the crawl benchmark.")
+    var benchResult = false
+
     func run() async throws {
         let loaded: Inventory
         do {
@@ -36,7 +39,7 @@ struct AuditCommand: AsyncParsableCommand {
             fail("the inventory \(inventory) lists no usable institution", PantauExit.invalidInput)
         }
         do {
-            _ = try await AuditRunner(options: options, districtName: loaded.district)
+            _ = try await AuditRunner(options: options, districtName: loaded.district, benchResult: benchResult)
                 .run(institutions: loaded.institutions, inputProblems: loaded.problems.map(\.description))
         } catch let error as CLIError {
             fail(error.description, error.exitCode)

@@ -14,6 +14,8 @@ import Synchronization
 struct AuditRunner {
     var options: AuditOptions
     var districtName: String?
+    /// Print `RESULT pages=N urls=N broken=N` (summed over the sites) for the crawl benchmark.
+    var benchResult = false
 
     /// - Returns: the report (already written to `options.out`).
     /// - Throws: ``CLIError`` with the exit code to use.
@@ -46,9 +48,17 @@ struct AuditRunner {
         }
 
         let progress = ProgressLine(enabled: !options.quiet && isatty(STDERR_FILENO) == 1)
+        let counts = Mutex(CrawlCounts(pages: 0, urls: 0, broken: 0))
         let report: AuditReport
         do {
-            report = try await Interruptible.run { try await audit.run(onEvent: progress.handle) }
+            report = try await Interruptible.run {
+                try await audit.run { event in
+                    if case .siteCrawled(_, let site) = event {
+                        counts.withLock { $0.pages += site.pages; $0.urls += site.urls; $0.broken += site.broken }
+                    }
+                    progress.handle(event)
+                }
+            }
         } catch {
             progress.clear()
             throw CLIError(description: "the audit could not start: \(error)", exitCode: .failure)
@@ -65,6 +75,11 @@ struct AuditRunner {
             written = try ReportWriter.write(report, to: options.out, options: reportOptions)
         } catch {
             throw CLIError(description: "could not write the report to \(options.out): \(error)", exitCode: .failure)
+        }
+        if benchResult {
+            // The line the crawl benchmark harness (shared/bench, run_peers.sh) reads.
+            let total = counts.withLock { $0 }
+            print("RESULT pages=\(total.pages) urls=\(total.urls) broken=\(total.broken)")
         }
         if !options.quiet {
             print(SummaryTable.render(report))
