@@ -14,11 +14,13 @@ import PantauRules
 
 let benchmarks: @Sendable () -> Void = {
     let fixture = Fixture.shared
-    let throughput = Benchmark.Configuration(metrics: [.wallClock, .throughput, .mallocCountTotal],
-                                             maxDuration: .seconds(5), maxIterations: 1_000)
+    func configuration(_ rate: BenchmarkMetric) -> Benchmark.Configuration {
+        Benchmark.Configuration(metrics: [.wallClock, .throughput, .mallocCountTotal, rate],
+                                maxDuration: .seconds(5), maxIterations: 1_000)
+    }
 
     Benchmark("HTML parse + link extraction (\(fixture.pages.count) pages, \(fixture.totalBytes / 1024) KB)",
-              configuration: throughput) { benchmark in
+              configuration: configuration(Fixture.megabytesPerSecond)) { benchmark in
         let clock = ContinuousClock()
         var bytes = 0
         let start = clock.now
@@ -32,7 +34,22 @@ let benchmarks: @Sendable () -> Void = {
         benchmark.measurement(Fixture.megabytesPerSecond, Fixture.rate(Double(bytes) / 1e6, since: start, clock))
     }
 
-    Benchmark("URL resolution (\(fixture.hrefs.count) hrefs)", configuration: throughput) { benchmark in
+    Benchmark("URL resolution, URLResolver fast path then CrawlURL (\(fixture.hrefs.count) hrefs)",
+              configuration: configuration(Fixture.urlsPerSecond)) { benchmark in
+        let resolvers = fixture.hrefs.map { URLResolver(base: $0.1.absoluteString) }
+        let clock = ContinuousClock()
+        var resolved = 0
+        let start = clock.now
+        for _ in benchmark.scaledIterations {
+            for (index, (href, base)) in fixture.hrefs.enumerated() {
+                if (resolvers[index]?.resolve(href) ?? CrawlURL.resolve(href, against: base)) != nil { resolved += 1 }
+            }
+        }
+        benchmark.measurement(Fixture.urlsPerSecond, Fixture.rate(Double(resolved), since: start, clock))
+    }
+
+    Benchmark("URL resolution, CrawlURL (Foundation) only (\(fixture.hrefs.count) hrefs)",
+              configuration: configuration(Fixture.urlsPerSecond)) { benchmark in
         let clock = ContinuousClock()
         var resolved = 0
         let start = clock.now
@@ -44,7 +61,8 @@ let benchmarks: @Sendable () -> Void = {
         benchmark.measurement(Fixture.urlsPerSecond, Fixture.rate(Double(resolved), since: start, clock))
     }
 
-    Benchmark("Rule evaluation, all default plugins (one post page)", configuration: throughput) { benchmark in
+    Benchmark("Rule evaluation, all default plugins (one post page)",
+              configuration: configuration(Fixture.pagesPerSecond)) { benchmark in
         let inspectors = fixture.inspectors()
         let post = fixture.post
         let document = HTMLDocument(bytes: post.body, url: post.url, encoding: "UTF-8")
