@@ -4,29 +4,82 @@ import PantauYAML
 /// A regular expression whose every use is bounded, so a careless pattern on a huge page cannot
 /// stall an audit.
 ///
-/// Three caps, all counted (never timed, so results do not depend on machine load):
+/// Bounds, all counted (never timed, so results do not depend on machine load):
 /// - input: only the first ``maxInputUTF16`` UTF-16 code units (256 Ki, about 256 KB of text)
 ///   of any text are searched;
 /// - matches: only the first match is collected (it is all a condition needs);
-/// - backtracking: ICU reports progress while it matches (`NSRegularExpression`'s
-///   `.reportProgress`); after ``maxExtraProgressReports`` reports beyond one per input position
-///   the search is abandoned and counts as "no match". A linear scan of 256 KB makes about one
-///   report per position; catastrophic backtracking (`(a+)+b`) makes roughly a thousand extra
-///   reports a second, so the cap ends such a search in well under a second.
+/// - backtracking: a pattern with a nested unbounded quantifier (`(a+)+`, `(\\w*\\s?)*`), the
+///   shape that backtracks exponentially, is refused when the rules load, with a located error.
+///   Searches then run without per-position callbacks, which on this Foundation cost more than
+///   the matching itself.
 public struct BoundedRegex: Sendable {
     /// Most UTF-16 code units of one text that are searched.
     public static let maxInputUTF16 = 262_144
-    /// Progress reports allowed beyond one per searched position before a search is abandoned.
-    public static let maxExtraProgressReports = 500
 
     /// The pattern as written.
     public let source: String
     private let expression: NSRegularExpression
 
-    /// - Throws: Foundation's error when the pattern does not compile.
+    /// - Throws: Foundation's error when the pattern does not compile, or
+    ///   ``CatastrophicPattern`` when it nests unbounded quantifiers.
     public init(_ pattern: String, caseSensitive: Bool = false) throws {
+        if let fragment = Self.nestedQuantifier(in: pattern) { throw CatastrophicPattern(fragment: fragment) }
         source = pattern
         expression = try NSRegularExpression(pattern: pattern, options: caseSensitive ? [] : [.caseInsensitive])
+    }
+
+    /// A pattern refused because it can backtrack exponentially.
+    public struct CatastrophicPattern: Error, CustomStringConvertible {
+        public var fragment: String
+        public var description: String {
+            "the group '\(fragment)' repeats something that itself repeats, which can take exponential time; "
+                + "rewrite it without the outer or the inner repetition"
+        }
+    }
+
+    /// The first group that holds an unbounded quantifier and is itself repeated without bound,
+    /// or nil. Escapes and character classes are skipped; good enough to catch the classic shapes.
+    static func nestedQuantifier(in pattern: String) -> String? {
+        let chars = Array(pattern)
+        var stack: [(start: Int, hasQuantifier: Bool)] = []
+        var index = 0
+        func isUnbounded(at i: Int) -> Bool {
+            guard i < chars.count else { return false }
+            if chars[i] == "+" || chars[i] == "*" { return true }
+            if chars[i] == "{", let close = chars[i...].firstIndex(of: "}") {
+                let body = String(chars[(i + 1)..<close])
+                return body.hasSuffix(",") || (body.split(separator: ",").last.flatMap { Int($0) } ?? 0) > 16
+            }
+            return false
+        }
+        while index < chars.count {
+            switch chars[index] {
+            case "\\":
+                index += 1
+            case "[":
+                index += 1
+                if index < chars.count, chars[index] == "^" { index += 1 }
+                if index < chars.count, chars[index] == "]" { index += 1 }
+                while index < chars.count, chars[index] != "]" {
+                    if chars[index] == "\\" { index += 1 }
+                    index += 1
+                }
+            case "(":
+                stack.append((index, false))
+            case ")":
+                guard let group = stack.popLast() else { break }
+                if group.hasQuantifier, isUnbounded(at: index + 1) {
+                    return String(chars[group.start...min(index + 1, chars.count - 1)])
+                }
+                if group.hasQuantifier || isUnbounded(at: index + 1), !stack.isEmpty {
+                    stack[stack.count - 1].hasQuantifier = true
+                }
+            default:
+                if isUnbounded(at: index), !stack.isEmpty { stack[stack.count - 1].hasQuantifier = true }
+            }
+            index += 1
+        }
+        return nil
     }
 
     /// Reads a scalar pattern and compiles it, reporting a bad one at its node.
@@ -40,6 +93,7 @@ public struct BoundedRegex: Sendable {
     }
 
     private static func reason(_ error: Error) -> String {
+        if let refused = error as? CatastrophicPattern { return ": \(refused)" }
         let text = (error as NSError).localizedFailureReason ?? ""
         return text.isEmpty ? "" : ": \(text)"
     }
@@ -50,43 +104,31 @@ public struct BoundedRegex: Sendable {
         public var match: String?
         /// True when the input was longer than ``maxInputUTF16`` and only its start was searched.
         public var truncated: Bool
-        /// True when the backtracking cap ended the search (then `match` is nil).
-        public var abandoned: Bool
     }
 
     /// Searches the start of `text` for the first match.
     public func search(_ text: String) -> Search {
-        let whole = text as NSString
-        let truncated = whole.length > Self.maxInputUTF16
-        let input: NSString = truncated ? Self.prefix(whole) : whole
-        var found: NSRange?
-        var reports = 0
-        var abandoned = false
-        let budget = input.length + Self.maxExtraProgressReports
-        expression.enumerateMatches(in: input as String, options: [.reportProgress],
-                                    range: NSRange(location: 0, length: input.length)) { result, _, stop in
-            if let result {
-                found = result.range
-                stop.pointee = true
-                return
-            }
-            reports += 1
-            if reports > budget {
-                abandoned = true
-                stop.pointee = true
-            }
+        let length = text.utf16.count
+        let truncated = length > Self.maxInputUTF16
+        let input = truncated ? Self.prefix(text) : text
+        let range = NSRange(location: 0, length: truncated ? input.utf16.count : length)
+        guard let found = expression.firstMatch(in: input, options: [], range: range),
+              let bounds = Range(found.range, in: input) else {
+            return Search(match: nil, truncated: truncated)
         }
-        let match = found.flatMap { $0.location == NSNotFound ? nil : input.substring(with: $0) }
-        return Search(match: match, truncated: truncated, abandoned: abandoned && match == nil)
+        return Search(match: String(input[bounds]), truncated: truncated)
     }
 
     /// The first match in `text`, or nil (see ``search(_:)``).
     public func firstMatch(in text: String) -> String? { search(text).match }
 
     /// The first ``maxInputUTF16`` code units, not splitting a surrogate pair.
-    private static func prefix(_ text: NSString) -> NSString {
-        var length = maxInputUTF16
-        if (0xD800...0xDBFF).contains(text.character(at: length - 1)) { length -= 1 }
-        return text.substring(to: length) as NSString
+    private static func prefix(_ text: String) -> String {
+        var end = text.utf16.index(text.utf16.startIndex, offsetBy: maxInputUTF16)
+        while end > text.startIndex, text.utf16[text.utf16.index(before: end)] >= 0xD800,
+              text.utf16[text.utf16.index(before: end)] <= 0xDBFF {
+            end = text.utf16.index(before: end)
+        }
+        return String(text.utf16[..<end]) ?? String(decoding: text.utf16[..<end], as: UTF16.self)
     }
 }

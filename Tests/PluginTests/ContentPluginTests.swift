@@ -292,11 +292,21 @@ struct ContentPluginTests {
                           on: "<html><body><p>slot gacor</p><p>\(filler)</p></body></html>"))
     }
 
-    @Test func catastrophicBacktrackingIsAbandoned() throws {
-        let regex = try BoundedRegex("(a+)+b")
-        let search = regex.search(String(repeating: "a", count: 40))
-        #expect(search.match == nil)
-        #expect(search.abandoned)
-        #expect(regex.search("aaab").match == "aaab")
+    @Test(arguments: ["(a+)+b", "(\\w*\\s?)*$", "(x|y+)*z", "((ab)*c+)+", "(a{1,})+"])
+    func nestedUnboundedQuantifiersAreRefusedAtLoad(_ pattern: String) {
+        #expect(BoundedRegex.nestedQuantifier(in: pattern) != nil, "\(pattern)")
+        #expect(throws: BoundedRegex.CatastrophicPattern.self) { try BoundedRegex(pattern) }
+    }
+
+    @Test(arguments: ["\\bslot\\s*gacor\\b", "(judi|togel)\\s+(online|bola)", "[(a+)]+", "\\(a+\\)+", "(ab){2,3}", "(a+)b"])
+    func ordinaryPatternsAreAccepted(_ pattern: String) throws {
+        #expect(BoundedRegex.nestedQuantifier(in: pattern) == nil, "\(pattern)")
+        _ = try BoundedRegex(pattern)
+    }
+
+    @Test func aRefusedPatternIsALocatedError() throws {
+        let found = try errors("match:\n  - text: '(a+)+b'")
+        #expect(found.count == 1)
+        #expect(found.first?.contains("exponential") == true)
     }
 }
