@@ -19,6 +19,8 @@ public struct BoundedRegex: Sendable {
     /// The pattern as written.
     public let source: String
     private let expression: NSRegularExpression
+    /// Rules out texts that cannot match before ICU runs (nil: every text is searched).
+    private let prefilter: LiteralPrefilter?
 
     /// - Throws: Foundation's error when the pattern does not compile, or
     ///   ``CatastrophicPattern`` when it nests unbounded quantifiers.
@@ -26,6 +28,7 @@ public struct BoundedRegex: Sendable {
         if let fragment = Self.nestedQuantifier(in: pattern) { throw CatastrophicPattern(fragment: fragment) }
         source = pattern
         expression = try NSRegularExpression(pattern: pattern, options: caseSensitive ? [] : [.caseInsensitive])
+        prefilter = LiteralPrefilter(pattern: pattern, caseSensitive: caseSensitive)
     }
 
     /// A pattern refused because it can backtrack exponentially.
@@ -108,6 +111,26 @@ public struct BoundedRegex: Sendable {
 
     /// Searches the start of `text` for the first match.
     public func search(_ text: String) -> Search {
+        guard let prefilter else { return engineSearch(text) }
+        return search(text, folded: FoldedText(text), prefilter: prefilter)
+    }
+
+    /// ``search(_:)`` on a text already prepared for the literal pre-filter, so a text searched by
+    /// several patterns is folded once.
+    func search(_ text: String, folded: @autoclosure () -> FoldedText) -> Search {
+        guard let prefilter else { return engineSearch(text) }
+        return search(text, folded: folded(), prefilter: prefilter)
+    }
+
+    private func search(_ text: String, folded: FoldedText, prefilter: LiteralPrefilter) -> Search {
+        guard prefilter.mayMatch(folded) else {
+            return Search(match: nil, truncated: text.utf16.count > Self.maxInputUTF16)
+        }
+        return engineSearch(text)
+    }
+
+    /// The ICU search of the first ``maxInputUTF16`` code units.
+    private func engineSearch(_ text: String) -> Search {
         let length = text.utf16.count
         let truncated = length > Self.maxInputUTF16
         let input = truncated ? Self.prefix(text) : text

@@ -17,6 +17,8 @@ final class PageContext {
     let document: HTMLDocument
     /// The rules' `region` for `text:` conditions.
     private var regionTexts: [PageRegion: String] = [:]
+    /// The region texts prepared for the patterns' literal pre-filter, once per page.
+    private var foldedTexts: [PageRegion: FoldedText] = [:]
     private var xpathStrings: [String: [String]] = [:]
     private var cachedLinks: [HTMLLink]?
     /// Lowercased host of the page, without `www.`.
@@ -33,6 +35,13 @@ final class PageContext {
         let text = region.text(of: document)
         regionTexts[region] = text
         return text
+    }
+
+    func folded(_ region: PageRegion) -> FoldedText {
+        if let folded = foldedTexts[region] { return folded }
+        let folded = FoldedText(text(of: region))
+        foldedTexts[region] = folded
+        return folded
     }
 
     /// The strings an XPath selects, at most ``Condition/maxNodes``.
@@ -74,7 +83,7 @@ extension Condition {
         case .xpathText(let xpath, let pattern):
             return Self.firstMatch(pattern, in: context.strings(xpath))
         case .text(let pattern):
-            return Self.verdict(pattern.firstMatch(in: context.text(of: region)))
+            return Self.verdict(pattern.search(context.text(of: region), folded: context.folded(region)).match)
         case .attribute(let xpath, let name, let pattern):
             return Self.firstMatch(pattern, in: context.elements(xpath).compactMap { $0.attributes[name] })
         case .url(let pattern):

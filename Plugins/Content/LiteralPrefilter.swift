@@ -1,0 +1,324 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Literal words of which every match of a pattern contains at least one, so a text holding none
+/// of them is known not to match without running the regex engine.
+///
+/// Why: ICU's case-insensitive search folds every character of a ~30 KB page text per pattern,
+/// and most pages contain none of a spam pattern's words; a byte search (`memmem`) rules them out
+/// an order of magnitude faster. The filter only ever skips a search whose outcome is certain, so
+/// results are identical with and without it.
+///
+/// Soundness, case-insensitive patterns: the literals are ASCII, lowercased; the text is searched
+/// with its ASCII letters lowercased (``FoldedText``). A text character can match an ASCII
+/// literal character under ICU's full case folding only if it is ASCII itself or one of the few
+/// characters whose case mappings produce ASCII (`ſ`, `K`, `ß`, `İ`, `ﬁ`, ...); a text holding any
+/// such character is not filtered (``FoldedText/bytes`` is nil).
+struct LiteralPrefilter: Sendable {
+    /// Alternatives (ASCII, lowercased when `caseSensitive` is false), each non-empty.
+    let literals: [[UInt8]]
+    /// Per literal, the offset of its rarest byte, the one `memchr` looks for.
+    private let anchors: [Int]
+    let caseSensitive: Bool
+
+    /// The filter for `pattern`, or nil when no literal is required of every match (or the
+    /// pattern uses syntax this reader does not model: then nothing is filtered).
+    init?(pattern: String, caseSensitive: Bool) {
+        var parser = RequirementParser(Array(pattern.unicodeScalars))
+        guard let requirement = parser.parseAll(), !requirement.isEmpty else { return nil }
+        self.caseSensitive = caseSensitive
+        let literals = requirement.map { literal in
+            literal.map { byte in caseSensitive ? byte : FoldedText.lower(byte) }
+        }
+        self.literals = literals
+        self.anchors = literals.map { literal in
+            literal.indices.min { Self.commonness(literal[$0]) < Self.commonness(literal[$1]) }!
+        }
+    }
+
+    /// How common a byte is in Indonesian and English page text (higher: more common), so the
+    /// search anchors on a rare one and `memchr` stops less often.
+    private static func commonness(_ byte: UInt8) -> Int {
+        let order: [UInt8] = Array(" aneiutrskmlgdpbhoyjcwfvzxq".utf8)
+        if let rank = order.firstIndex(of: FoldedText.lower(byte)) { return order.count - rank }
+        return 0
+    }
+
+    /// False only when `text` certainly holds no match.
+    func mayMatch(_ text: FoldedText) -> Bool {
+        guard let bytes = caseSensitive ? text.raw : text.bytes else { return true }
+        return bytes.withUnsafeBufferPointer { haystack in
+            literals.indices.contains { Self.contains(haystack, literals[$0], anchor: anchors[$0]) }
+        }
+    }
+
+    /// True when `needle` occurs in `haystack`: `memchr` for the needle's byte at `anchor`, then a
+    /// comparison of the whole needle around it.
+    private static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8], anchor: Int) -> Bool {
+        let count = haystack.count, length = needle.count
+        guard count >= length, let base = haystack.baseAddress else { return false }
+        let target = Int32(needle[anchor])
+        return needle.withUnsafeBufferPointer { n in
+            // Candidate starts run from 0 to count - length; the anchor byte sits `anchor` later.
+            var position = anchor
+            let lastAnchor = count - length + anchor
+            while position <= lastAnchor {
+                guard let found = memchr(base + position, target, lastAnchor - position + 1) else { return false }
+                let at = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base
+                if memcmp(base + (at - anchor), n.baseAddress!, length) == 0 { return true }
+                position = at + 1
+            }
+            return false
+        }
+    }
+}
+
+/// A text's UTF-8 bytes prepared for ``LiteralPrefilter``: computed once per text and reused by
+/// every pattern that searches it.
+struct FoldedText {
+    /// The UTF-8 bytes as written (for case-sensitive patterns).
+    let raw: [UInt8]
+    /// The UTF-8 bytes with ASCII letters lowercased, or nil when the text holds a non-ASCII
+    /// character whose case mappings produce ASCII (then case-insensitive filtering is unsound).
+    let bytes: [UInt8]?
+
+    init(_ text: String) {
+        raw = Array(text.utf8)
+        var folded = raw
+        var ascii = true
+        for index in folded.indices {
+            let byte = folded[index]
+            if byte >= 0x80 { ascii = false } else { folded[index] = Self.lower(byte) }
+        }
+        bytes = ascii || !text.unicodeScalars.contains(where: Self.foldsToASCII) ? folded : nil
+    }
+
+    @inline(__always)
+    static func lower(_ byte: UInt8) -> UInt8 {
+        byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+    }
+
+    /// True for a non-ASCII scalar whose lower, upper or title case mapping, or a mapping of
+    /// those (`ẞ` → `ß` → `SS`), contains an ASCII character.
+    static func foldsToASCII(_ scalar: Unicode.Scalar) -> Bool {
+        guard !scalar.isASCII else { return false }
+        let properties = scalar.properties
+        guard properties.changesWhenCaseMapped || properties.changesWhenCaseFolded else { return false }
+        func mappings(_ scalar: Unicode.Scalar) -> [String] {
+            let p = scalar.properties
+            return [p.lowercaseMapping, p.uppercaseMapping, p.titlecaseMapping]
+        }
+        for first in mappings(scalar) {
+            for mapped in first.unicodeScalars {
+                if mapped.isASCII { return true }
+                for second in mappings(mapped) where second.unicodeScalars.contains(where: \.isASCII) { return true }
+            }
+        }
+        return false
+    }
+}
+
+/// Reads an ICU pattern far enough to know which literals every match must contain.
+///
+/// The result of a piece is nil ("no requirement") or a list of alternatives, one of which every
+/// match contains. Anything not modelled (inline flags, `\Q`, `\p{}`, back references, ...) makes
+/// the whole pattern unfiltered.
+private struct RequirementParser {
+    private let chars: [Unicode.Scalar]
+    private var index = 0
+    /// Set on syntax this reader does not model.
+    private var unsupported = false
+
+    init(_ chars: [Unicode.Scalar]) { self.chars = chars }
+
+    mutating func parseAll() -> [[UInt8]]? {
+        let result = parseAlternation()
+        guard !unsupported, index == chars.count else { return nil }
+        return result
+    }
+
+    private var current: Unicode.Scalar? { index < chars.count ? chars[index] : nil }
+
+    /// Branches separated by `|`, up to `)` or the end.
+    private mutating func parseAlternation() -> [[UInt8]]? {
+        var union: [[UInt8]] = []
+        var everyBranchRequires = true
+        while true {
+            let branch = parseSequence()
+            if let branch { union += branch } else { everyBranchRequires = false }
+            guard current == "|" else { break }
+            index += 1
+        }
+        return everyBranchRequires && !union.isEmpty ? union : nil
+    }
+
+    private enum Atom {
+        case literal(UInt8)
+        /// Consumes characters but names no literal (`.`, `\s`, a class, a non-ASCII letter).
+        case other
+        /// Zero width (`^`, `\b`, a lookaround).
+        case anchor
+        case group([[UInt8]]?)
+    }
+
+    /// Items up to `|`, `)` or the end; the best requirement among them.
+    private mutating func parseSequence() -> [[UInt8]]? {
+        var candidates: [[[UInt8]]] = []
+        var run: [UInt8] = []
+        func closeRun() {
+            if !run.isEmpty { candidates.append([run]) }
+            run = []
+        }
+        while let char = current, char != "|", char != ")", !unsupported {
+            let atom = parseAtom()
+            guard !unsupported else { return nil }
+            let minimum = parseQuantifier()
+            guard !unsupported else { return nil }
+            switch atom {
+            case .literal(let byte):
+                if let minimum {
+                    // `ab+` still needs "ab"; `ab?` only "a".
+                    if minimum >= 1 { run.append(byte) }
+                    closeRun()
+                } else {
+                    run.append(byte)
+                }
+            case .other, .anchor:
+                closeRun()
+            case .group(let requirement):
+                closeRun()
+                if let requirement, (minimum ?? 1) >= 1 { candidates.append(requirement) }
+            }
+        }
+        closeRun()
+        // The most selective requirement: the longest shortest alternative, then the fewest.
+        return candidates.max { a, b in
+            let (shortA, shortB) = (a.map(\.count).min()!, b.map(\.count).min()!)
+            return shortA != shortB ? shortA < shortB : a.count > b.count
+        }
+    }
+
+    private mutating func parseAtom() -> Atom {
+        let char = chars[index]
+        index += 1
+        switch char {
+        case ".":
+            return .other
+        case "^", "$":
+            return .anchor
+        case "[":
+            skipClass()
+            return .other
+        case "(":
+            return parseGroup()
+        case "\\":
+            return parseEscape()
+        case "?", "*", "+", "{", "}", "]":
+            unsupported = true
+            return .other
+        default:
+            return char.isASCII ? .literal(UInt8(char.value)) : .other
+        }
+    }
+
+    private mutating func parseGroup() -> Atom {
+        var lookaround = false
+        if current == "?" {
+            index += 1
+            switch current {
+            case ":", ">":
+                index += 1
+            case "=", "!":
+                index += 1
+                lookaround = true
+            case "<":
+                index += 1
+                if current == "=" || current == "!" {
+                    index += 1
+                    lookaround = true
+                } else {
+                    // A named group `(?<name>...)`.
+                    while let c = current, c != ">" {
+                        guard c.properties.isAlphabetic || c.properties.numericType != nil else { unsupported = true; return .other }
+                        index += 1
+                    }
+                    guard current == ">" else { unsupported = true; return .other }
+                    index += 1
+                }
+            default:
+                // Inline flags (`(?i)`, `(?x)`), comments: change how the rest reads.
+                unsupported = true
+                return .other
+            }
+        }
+        let requirement = parseAlternation()
+        guard current == ")" else { unsupported = true; return .other }
+        index += 1
+        return lookaround ? .anchor : .group(requirement)
+    }
+
+    private mutating func parseEscape() -> Atom {
+        guard let char = current else { unsupported = true; return .other }
+        index += 1
+        if "bBAzZG".unicodeScalars.contains(char) { return .anchor }
+        if "sSwWdDhHvVRXnrtfae".unicodeScalars.contains(char) { return .other }
+        if char.isASCII, !char.properties.isAlphabetic, char.properties.numericType == nil {
+            return .literal(UInt8(char.value))
+        }
+        unsupported = true
+        return .other
+    }
+
+    /// Skips a character class, nested classes included.
+    private mutating func skipClass() {
+        var depth = 1
+        if current == "^" { index += 1 }
+        if current == "]" { unsupported = true; return }
+        while let char = current, depth > 0 {
+            index += 1
+            switch char {
+            case "\\": index += 1
+            case "[": depth += 1
+            case "]": depth -= 1
+            default: break
+            }
+        }
+        if depth > 0 { unsupported = true }
+    }
+
+    /// The minimum count of a quantifier after an atom, or nil when there is none.
+    private mutating func parseQuantifier() -> Int? {
+        guard let char = current else { return nil }
+        let minimum: Int
+        switch char {
+        case "?", "*":
+            minimum = 0
+            index += 1
+        case "+":
+            minimum = 1
+            index += 1
+        case "{":
+            index += 1
+            var digits = ""
+            while let c = current, c.properties.numericType != nil, c.isASCII {
+                digits.unicodeScalars.append(c)
+                index += 1
+            }
+            while let c = current, c != "}" {
+                guard c == "," || (c.isASCII && c.properties.numericType != nil) else { unsupported = true; return nil }
+                index += 1
+            }
+            guard current == "}", let value = Int(digits) else { unsupported = true; return nil }
+            index += 1
+            minimum = value
+        default:
+            return nil
+        }
+        // Lazy or possessive variants.
+        if current == "?" || current == "+" { index += 1 }
+        return minimum
+    }
+}
