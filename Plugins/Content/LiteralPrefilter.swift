@@ -4,13 +4,13 @@ import Glibc
 import Darwin
 #endif
 
-/// Literal words of which every match of a pattern contains at least one, so a text holding none
-/// of them is known not to match without running the regex engine.
+/// Literal words every match of a pattern must contain (an AND/OR combination of them), so a text
+/// lacking them is known not to match without running the regex engine.
 ///
 /// Why: ICU's case-insensitive search folds every character of a ~30 KB page text per pattern,
-/// and most pages contain none of a spam pattern's words; a byte search (`memmem`) rules them out
-/// an order of magnitude faster. The filter only ever skips a search whose outcome is certain, so
-/// results are identical with and without it.
+/// and most pages lack a spam pattern's words; a byte search (`memchr`) rules them out an order
+/// of magnitude faster. The filter only ever skips a search whose outcome is certain, so results
+/// are identical with and without it.
 ///
 /// Soundness, case-insensitive patterns: the literals are ASCII, lowercased; the text is searched
 /// with its ASCII letters lowercased (``FoldedText``). A text character can match an ASCII
@@ -18,30 +18,46 @@ import Darwin
 /// characters whose case mappings produce ASCII (`ſ`, `K`, `ß`, `İ`, `ﬁ`, ...); a text holding any
 /// such character is not filtered (``FoldedText/bytes`` is nil).
 struct LiteralPrefilter: Sendable {
-    /// Alternatives (ASCII, lowercased when `caseSensitive` is false), each non-empty.
-    let literals: [[UInt8]]
-    /// Per literal, the offset of its rarest byte, the one `memchr` looks for.
-    private let anchors: [Int]
+    /// What a text must contain for a match to be possible.
+    indirect enum Need: Sendable, CustomStringConvertible {
+        /// The bytes (ASCII; lowercased for case-insensitive patterns) and the offset of the
+        /// rarest of them, the one `memchr` looks for.
+        case literal([UInt8], anchor: Int)
+        case all([Need])
+        case any([Need])
+
+        var description: String {
+            switch self {
+            case .literal(let bytes, _): return String(decoding: bytes, as: UTF8.self)
+            case .all(let needs): return "(" + needs.map(\.description).joined(separator: " & ") + ")"
+            case .any(let needs): return "(" + needs.map(\.description).joined(separator: " | ") + ")"
+            }
+        }
+
+        func holds(in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
+            switch self {
+            case .literal(let bytes, let anchor): return LiteralPrefilter.contains(haystack, bytes, anchor: anchor)
+            case .all(let needs): return needs.allSatisfy { $0.holds(in: haystack) }
+            case .any(let needs): return needs.contains { $0.holds(in: haystack) }
+            }
+        }
+    }
+
+    let need: Need
     let caseSensitive: Bool
 
     /// The filter for `pattern`, or nil when no literal is required of every match (or the
     /// pattern uses syntax this reader does not model: then nothing is filtered).
     init?(pattern: String, caseSensitive: Bool) {
-        var parser = RequirementParser(Array(pattern.unicodeScalars))
-        guard let requirement = parser.parseAll(), !requirement.isEmpty else { return nil }
+        var parser = RequirementParser(Array(pattern.unicodeScalars), caseSensitive: caseSensitive)
+        guard let need = parser.parseAll() else { return nil }
+        self.need = need
         self.caseSensitive = caseSensitive
-        let literals = requirement.map { literal in
-            literal.map { byte in caseSensitive ? byte : FoldedText.lower(byte) }
-        }
-        self.literals = literals
-        self.anchors = literals.map { literal in
-            literal.indices.min { Self.commonness(literal[$0]) < Self.commonness(literal[$1]) }!
-        }
     }
 
     /// How common a byte is in Indonesian and English page text (higher: more common), so the
     /// search anchors on a rare one and `memchr` stops less often.
-    private static func commonness(_ byte: UInt8) -> Int {
+    static func commonness(_ byte: UInt8) -> Int {
         let order: [UInt8] = Array(" aneiutrskmlgdpbhoyjcwfvzxq".utf8)
         if let rank = order.firstIndex(of: FoldedText.lower(byte)) { return order.count - rank }
         return 0
@@ -50,14 +66,12 @@ struct LiteralPrefilter: Sendable {
     /// False only when `text` certainly holds no match.
     func mayMatch(_ text: FoldedText) -> Bool {
         guard let bytes = caseSensitive ? text.raw : text.bytes else { return true }
-        return bytes.withUnsafeBufferPointer { haystack in
-            literals.indices.contains { Self.contains(haystack, literals[$0], anchor: anchors[$0]) }
-        }
+        return bytes.withUnsafeBufferPointer { need.holds(in: $0) }
     }
 
     /// True when `needle` occurs in `haystack`: `memchr` for the needle's byte at `anchor`, then a
     /// comparison of the whole needle around it.
-    private static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8], anchor: Int) -> Bool {
+    static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8], anchor: Int) -> Bool {
         let count = haystack.count, length = needle.count
         guard count >= length, let base = haystack.baseAddress else { return false }
         let target = Int32(needle[anchor])
@@ -123,18 +137,21 @@ struct FoldedText {
 
 /// Reads an ICU pattern far enough to know which literals every match must contain.
 ///
-/// The result of a piece is nil ("no requirement") or a list of alternatives, one of which every
-/// match contains. Anything not modelled (inline flags, `\Q`, `\p{}`, back references, ...) makes
+/// The result of a piece is nil ("no requirement") or what every match of it contains. Anything not modelled (inline flags, `\Q`, `\p{}`, back references, ...) makes
 /// the whole pattern unfiltered.
 private struct RequirementParser {
     private let chars: [Unicode.Scalar]
     private var index = 0
     /// Set on syntax this reader does not model.
     private var unsupported = false
+    private let caseSensitive: Bool
 
-    init(_ chars: [Unicode.Scalar]) { self.chars = chars }
+    init(_ chars: [Unicode.Scalar], caseSensitive: Bool) {
+        self.chars = chars
+        self.caseSensitive = caseSensitive
+    }
 
-    mutating func parseAll() -> [[UInt8]]? {
+    mutating func parseAll() -> LiteralPrefilter.Need? {
         let result = parseAlternation()
         guard !unsupported, index == chars.count else { return nil }
         return result
@@ -143,16 +160,17 @@ private struct RequirementParser {
     private var current: Unicode.Scalar? { index < chars.count ? chars[index] : nil }
 
     /// Branches separated by `|`, up to `)` or the end.
-    private mutating func parseAlternation() -> [[UInt8]]? {
-        var union: [[UInt8]] = []
+    private mutating func parseAlternation() -> LiteralPrefilter.Need? {
+        var branches: [LiteralPrefilter.Need] = []
         var everyBranchRequires = true
         while true {
             let branch = parseSequence()
-            if let branch { union += branch } else { everyBranchRequires = false }
+            if let branch { branches.append(branch) } else { everyBranchRequires = false }
             guard current == "|" else { break }
             index += 1
         }
-        return everyBranchRequires && !union.isEmpty ? union : nil
+        guard everyBranchRequires, !branches.isEmpty else { return nil }
+        return branches.count == 1 ? branches[0] : .any(branches)
     }
 
     private enum Atom {
@@ -161,15 +179,21 @@ private struct RequirementParser {
         case other
         /// Zero width (`^`, `\b`, a lookaround).
         case anchor
-        case group([[UInt8]]?)
+        case group(LiteralPrefilter.Need?)
     }
 
-    /// Items up to `|`, `)` or the end; the best requirement among them.
-    private mutating func parseSequence() -> [[UInt8]]? {
-        var candidates: [[[UInt8]]] = []
+    /// Items up to `|`, `)` or the end; everything they all require.
+    private mutating func parseSequence() -> LiteralPrefilter.Need? {
+        var needs: [LiteralPrefilter.Need] = []
         var run: [UInt8] = []
         func closeRun() {
-            if !run.isEmpty { candidates.append([run]) }
+            if !run.isEmpty {
+                let bytes = run.map { caseSensitive ? $0 : FoldedText.lower($0) }
+                let anchor = bytes.indices.min {
+                    LiteralPrefilter.commonness(bytes[$0]) < LiteralPrefilter.commonness(bytes[$1])
+                }!
+                needs.append(.literal(bytes, anchor: anchor))
+            }
             run = []
         }
         while let char = current, char != "|", char != ")", !unsupported {
@@ -190,14 +214,21 @@ private struct RequirementParser {
                 closeRun()
             case .group(let requirement):
                 closeRun()
-                if let requirement, (minimum ?? 1) >= 1 { candidates.append(requirement) }
+                if let requirement, (minimum ?? 1) >= 1 { needs.append(requirement) }
             }
         }
         closeRun()
-        // The most selective requirement: the longest shortest alternative, then the fewest.
-        return candidates.max { a, b in
-            let (shortA, shortB) = (a.map(\.count).min()!, b.map(\.count).min()!)
-            return shortA != shortB ? shortA < shortB : a.count > b.count
+        guard !needs.isEmpty else { return nil }
+        // Longer literals first: the likeliest to be missing, so `allSatisfy` stops early.
+        let ordered = needs.sorted { Self.weight($0) > Self.weight($1) }
+        return ordered.count == 1 ? ordered[0] : .all(ordered)
+    }
+
+    private static func weight(_ need: LiteralPrefilter.Need) -> Int {
+        switch need {
+        case .literal(let bytes, _): return bytes.count
+        case .all(let needs): return needs.map(weight).max() ?? 0
+        case .any(let needs): return needs.map(weight).min() ?? 0
         }
     }
 
