@@ -47,6 +47,12 @@ public enum Scorecard {
         for (name, sum) in sums where sum.weight > 0 {
             categories[name] = rounded(sum.weighted / sum.weight)
         }
+        if !summary.reachable {
+            // Nothing could be checked: every category scores 0, and one finding says why instead
+            // of one per rule repeating the same connection error.
+            for category in config.categories { categories[category.name] = 0 }
+            findings = [unreachableFinding(institution, reason: summary.unreachableReason)]
+        }
         var overallSum = 0.0
         var overallWeight = 0.0
         for category in config.categories {
@@ -63,6 +69,15 @@ public enum Scorecard {
             reachable: summary.reachable, unreachableReason: summary.unreachableReason,
             pagesCrawled: summary.pagesCrawled, latestContent: latest, categories: categories,
             sections: sections, brokenLinks: broken.sorted { $0.url < $1.url }, findings: findings)
+    }
+
+    /// The rule id of the one finding an unreachable site gets.
+    public static let unreachableRule = "site.unreachable"
+
+    private static func unreachableFinding(_ institution: Institution, reason: String?) -> Finding {
+        Finding(rule: unreachableRule, severity: .critical,
+                message: "Situs tidak dapat diakses; tidak ada yang dapat diperiksa" + (reason.map { ": \($0)" } ?? ""),
+                evidence: [Evidence(url: institution.url, error: reason)])
     }
 
     /// Ranks the institutions (best score first; equal scores share a rank, then by name) and

@@ -7,8 +7,8 @@ struct AuditCommand: AsyncParsableCommand {
         commandName: "audit",
         abstract: "Audit the sites listed in an inventory file and write the district report.",
         discussion: """
-        The inventory lists each institution's id, name, type (opd, kecamatan, kelurahan,
-        district) and home-page URL, as YAML or CSV; see examples/inventory-template.yaml.
+        The inventory lists each institution's id, name, type (opd, kecamatan, kelurahan, \
+        district) and home-page URL, as YAML or CSV; see examples/inventory-template.yaml. \
         Entries with a bad URL or type are reported and skipped; the rest are audited.
 
         Example:

@@ -9,10 +9,10 @@ struct DemoCommand: AsyncParsableCommand {
         commandName: "demo",
         abstract: "Audit the built-in demo district: 65 simulated sites served on 127.0.0.1.",
         discussion: """
-        Starts a web server on 127.0.0.1 (a free port) that serves the 65 sites of the fictional
-        Kabupaten Sukamaju (31 OPD, 18 kecamatan, 15 kelurahan, the portal), each under its own host
-        name, with planted faults: stale sites, missing and empty sections, broken links. Audits
-        them exactly as `pantau audit` would (only that server is contacted), prints the summary,
+        Starts a web server on 127.0.0.1 (a free port) that serves the 65 sites of the fictional \
+        Kabupaten Sukamaju (31 OPD, 18 kecamatan, 15 kelurahan, the portal), each under its own host \
+        name, with planted faults: stale sites, missing and empty sections, broken links. Audits \
+        them exactly as `pantau audit` would (only that server is contacted), prints the summary, \
         writes the report and the planted ground truth, and stops the server.
         """
     )

@@ -78,6 +78,11 @@ struct DemoAuditTests {
         #expect(!dead.reachable)
         #expect(dead.unreachableReason?.contains("kel-mati.sukamajukab.test") == true)
         #expect(dead.activity == .tidakAktif)
+        #expect(dead.score == 0)
+        // One finding that says why, not one per rule repeating the connection error.
+        #expect(dead.findings.map(\.rule) == ["site.unreachable"])
+        #expect(dead.findings.first?.severity == .critical)
+        #expect(Set(dead.categories.keys) == Set(report.institutions[0].categories.keys))
         #expect(report.institutions.filter(\.reachable).count == 65)
     }
 }
