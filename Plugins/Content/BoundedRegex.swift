@@ -124,7 +124,7 @@ public struct BoundedRegex: Sendable {
 
     private func search(_ text: String, folded: FoldedText, prefilter: LiteralPrefilter) -> Search {
         guard prefilter.mayMatch(folded) else {
-            return Search(match: nil, truncated: text.utf16.count > Self.maxInputUTF16)
+            return Search(match: nil, truncated: folded.utf16Count > Self.maxInputUTF16)
         }
         return engineSearch(text)
     }

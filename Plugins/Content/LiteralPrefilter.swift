@@ -65,8 +65,7 @@ struct LiteralPrefilter: Sendable {
 
     /// False only when `text` certainly holds no match.
     func mayMatch(_ text: FoldedText) -> Bool {
-        guard let bytes = caseSensitive ? text.raw : text.bytes else { return true }
-        return bytes.withUnsafeBufferPointer { need.holds(in: $0) }
+        text.withBytes(caseSensitive: caseSensitive) { need.holds(in: $0) } ?? true
     }
 
     /// True when `needle` occurs in `haystack`: `memchr` for the needle's byte at `anchor`, then a
@@ -93,21 +92,63 @@ struct LiteralPrefilter: Sendable {
 /// A text's UTF-8 bytes prepared for ``LiteralPrefilter``: computed once per text and reused by
 /// every pattern that searches it.
 struct FoldedText {
-    /// The UTF-8 bytes as written (for case-sensitive patterns).
-    let raw: [UInt8]
+    /// The text as written (case-sensitive patterns search its UTF-8 bytes).
+    let text: String
     /// The UTF-8 bytes with ASCII letters lowercased, or nil when the text holds a non-ASCII
     /// character whose case mappings produce ASCII (then case-insensitive filtering is unsound).
     let bytes: [UInt8]?
+    /// The text's length in UTF-16 code units (what ``BoundedRegex`` bounds), counted on the way.
+    let utf16Count: Int
 
     init(_ text: String) {
-        raw = Array(text.utf8)
-        var folded = raw
+        self.text = text
+        var folded = [UInt8]()
+        folded.reserveCapacity(text.utf8.count)
+        var units = 0
         var ascii = true
-        for index in folded.indices {
-            let byte = folded[index]
-            if byte >= 0x80 { ascii = false } else { folded[index] = Self.lower(byte) }
+        for byte in text.utf8 {
+            if byte < 0x80 {
+                folded.append(Self.lower(byte))
+                units += 1
+            } else {
+                ascii = false
+                folded.append(byte)
+                // A lead byte starts a scalar: one unit, two from U+10000 (4-byte sequences) on.
+                if byte >= 0xC0 { units += byte >= 0xF0 ? 2 : 1 }
+            }
         }
-        bytes = ascii || !text.unicodeScalars.contains(where: Self.foldsToASCII) ? folded : nil
+        utf16Count = units
+        bytes = ascii || !Self.holdsScalarFoldingToASCII(folded) ? folded : nil
+    }
+
+    /// Decodes only the multi-byte sequences of valid UTF-8 (a Swift string's storage) and asks
+    /// ``foldsToASCII(_:)`` of each.
+    private static func holdsScalarFoldingToASCII(_ utf8: [UInt8]) -> Bool {
+        var index = 0
+        while index < utf8.count {
+            let lead = utf8[index]
+            guard lead >= 0xC0 else {
+                index += 1
+                continue
+            }
+            let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+            guard index + length <= utf8.count else { return true }
+            var value = UInt32(lead) & (lead >= 0xF0 ? 0x07 : lead >= 0xE0 ? 0x0F : 0x1F)
+            for offset in 1..<length { value = value << 6 | UInt32(utf8[index + offset] & 0x3F) }
+            if let scalar = Unicode.Scalar(value), foldsToASCII(scalar) { return true }
+            index += length
+        }
+        return false
+    }
+
+    /// Calls `body` with the bytes a pattern of that case sensitivity searches, or returns nil
+    /// when filtering is unsound for this text.
+    func withBytes<R>(caseSensitive: Bool, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+        if caseSensitive {
+            var text = text
+            return text.withUTF8(body)
+        }
+        return bytes?.withUnsafeBufferPointer(body)
     }
 
     @inline(__always)

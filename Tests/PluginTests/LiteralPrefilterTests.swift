@@ -70,3 +70,11 @@ import Testing
                 == "sejak 2019 – © kabupaten «sukamaju» é")
     }
 }
+
+extension LiteralPrefilterTests {
+    @Test func utf16LengthIsCountedWhileFolding() {
+        for text in ["", "abc", "Sejak 2019 – © «Sukamaju» é", "emoji 😀 dan 𝒜", "ſ ẞ"] {
+            #expect(FoldedText(text).utf16Count == text.utf16.count, "\(text)")
+        }
+    }
+}
