@@ -38,6 +38,10 @@ public struct PoliteFetcher: Sendable {
     /// sent), `.rateLimited` (the next allowed start is further away than the wait budget left)
     /// and `.cancelled` (the task was cancelled while waiting).
     public func fetch(_ request: FetchRequest) async -> Result<FetchResponse, FetchError> {
+        // Nothing would be sent: no permit, no rate slot. Otherwise every link to a host outside
+        // --resolve waits its turn (1,000 such links: 2 minutes, then "rate-limited" instead of
+        // "not checked"), and each unreachable site of an --only-resolved run costs seconds.
+        if let refusal = engine.refusal(for: request.url) { return .failure(refusal) }
         let host = CrawlURL.siteHost(of: request.url) ?? request.url
         let config = policy.configuration
         var waited = 0.0

@@ -60,7 +60,7 @@ public final class FetchEngine: Sendable {
     /// - Throws: `FetchError` — `.invalidURL`, `.hostNotAllowed` (before any network activity),
     ///   `.timeout`, `.connectionFailed`, `.tooManyRedirects`, `.redirectLoop`, `.cancelled`, `.transfer`.
     public func fetch(_ request: FetchRequest) async throws(FetchError) -> FetchResponse {
-        if let error = allowList.check(request.url) { throw error }
+        if let error = refusal(for: request.url) { throw error }
         let ticket = FetchTicket(url: request.url)
         let mailbox = self.mailbox
         let result = await withTaskCancellationHandler {
@@ -71,6 +71,13 @@ public final class FetchEngine: Sendable {
             mailbox.cancel(ticket)
         }
         return try result.get()
+    }
+
+    /// The error ``fetch(_:)`` would throw for `url` without any network activity
+    /// (`.invalidURL`, or `.hostNotAllowed` in `onlyResolved` mode); nil when it may be fetched.
+    /// Lets callers skip their own waiting (rate slots, permits) for a URL never contacted.
+    public func refusal(for url: String) -> FetchError? {
+        allowList.check(url)
     }
 
     /// Stops the engine thread and waits for it to free its handles; fetches still open fail

@@ -97,6 +97,20 @@ struct PoliteFetcherTests {
         try await fixture.close()
     }
 
+    @Test func urlsOutsideTheResolveListTakeNoRateSlot() async throws {
+        // An --only-resolved audit links to many hosts it may not contact: their links must be
+        // "not checked" at once, not after queueing for the host's rate (nor "rate-limited").
+        let fixture = try await FaultFixture.make(PolitenessPolicy(requestsPerSecond: 1, maxWaitPerRequest: 2))
+        for index in 0..<5 {
+            let url = "http://facebook.test/halaman/\(index)"
+            #expect(await fixture.fetcher.fetch(FetchRequest(url: url)).politeFetchError == .hostNotAllowed(url: url))
+            let checked = await fixture.checker.check(url)
+            #expect(checked.verdict == .unverified && checked.error?.contains("outside the --resolve list") == true, "\(checked.error ?? "-")")
+        }
+        #expect(fixture.clock.sleeps.isEmpty, "nothing is sent, so nothing waits: \(fixture.clock.sleeps)")
+        try await fixture.close()
+    }
+
     @Test func hangUpsAreRetriedThenTheBreakerStopsContactingTheHost() async throws {
         let fixture = try await FaultFixture.make(PolitenessPolicy(requestsPerSecond: 0, maxRetries: 2,
                                                                    circuitBreakerThreshold: 5), permits: 1)
