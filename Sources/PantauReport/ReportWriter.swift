@@ -7,7 +7,7 @@ import Darwin
 #endif
 
 /// Why the report files could not be written.
-public enum ReportWriteError: Error, Sendable, CustomStringConvertible {
+public enum ReportWriteError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The output directory does not exist and could not be made.
     case cannotCreateDirectory(path: String, reason: String)
     /// A temporary file could not be written (disk full, no permission).
@@ -84,6 +84,45 @@ public enum ReportWriter {
             written.removeAll { $0 == temp }
         }
         return finals
+    }
+
+    /// Makes sure the reports can be written to `directory` before an audit spends minutes or
+    /// hours crawling: creates it (and its parents) if needed and writes and removes a probe file.
+    /// - Throws: ``ReportWriteError/cannotCreateDirectory(path:reason:)`` when `directory` is a
+    ///   file or cannot be made, ``ReportWriteError/cannotWrite(path:reason:)`` when it is not
+    ///   writable (read-only, no permission); the reason is the system's, e.g. "Permission denied".
+    public static func prepare(directory: String) throws(ReportWriteError) {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else {
+                throw .cannotCreateDirectory(path: directory, reason: "a file with that name exists; choose another --out")
+            }
+        } else if let reason = makeDirectories(directory) {
+            throw .cannotCreateDirectory(path: directory, reason: reason)
+        }
+        let probe = URL(fileURLWithPath: directory).appendingPathComponent(".pantau-write-test.\(getpid())").path
+        let descriptor = open(probe, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        guard descriptor >= 0 else {
+            throw .cannotWrite(path: directory, reason: String(cString: strerror(errno)))
+        }
+        close(descriptor)
+        unlink(probe)
+    }
+
+    /// `mkdir -p` with `mkdir(2)`, so a failure carries the system's reason ("Not a directory",
+    /// "Permission denied"), which Foundation's errors on Linux do not. Nil on success.
+    private static func makeDirectories(_ path: String) -> String? {
+        var prefix = path.hasPrefix("/") ? "/" : ""
+        for component in path.split(separator: "/", omittingEmptySubsequences: true) {
+            prefix += component
+            if mkdir(prefix, 0o755) != 0 && errno != EEXIST { return String(cString: strerror(errno)) }
+            prefix += "/"
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return "a parent of it is not a directory"
+        }
+        return nil
     }
 
     /// `report.json` as UTF-8: pretty-printed, keys sorted, `/` not escaped; optional values

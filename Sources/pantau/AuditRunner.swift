@@ -47,6 +47,13 @@ struct AuditRunner {
                            exitCode: PantauExit.invalidInput)
         }
 
+        // Before the crawl, not after it: an unwritable --out must not cost the whole audit.
+        do {
+            try ReportWriter.prepare(directory: options.out)
+        } catch {
+            throw CLIError(description: "cannot write the report to --out \(options.out): \(error)", exitCode: .failure)
+        }
+
         let progress = ProgressLine(enabled: !options.quiet && isatty(STDERR_FILENO) == 1)
         let counts = Mutex(CrawlCounts(pages: 0, urls: 0, broken: 0))
         let report: AuditReport

@@ -39,4 +39,37 @@ import Testing
         }
         #expect(FileManager.default.contents(atPath: file) == Data("x".utf8))
     }
+
+    @Test func prepareCreatesTheDirectoryAndLeavesNothingBehind() throws {
+        let root = scratch()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let dir = root + "/laporan dengan spasi/2026"
+        try ReportWriter.prepare(directory: dir)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).isEmpty)
+        try ReportWriter.prepare(directory: dir)  // an existing writable directory is fine
+    }
+
+    @Test func prepareNamesTheProblemWhenTheOutputCannotBeADirectory() throws {
+        let file = scratch()
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        #expect(FileManager.default.createFile(atPath: file, contents: Data("x".utf8)))
+        #expect(throws: ReportWriteError.cannotCreateDirectory(path: file, reason: "a file with that name exists; choose another --out")) {
+            try ReportWriter.prepare(directory: file)
+        }
+        #expect(throws: ReportWriteError.cannotCreateDirectory(path: file + "/out", reason: "Not a directory")) {
+            try ReportWriter.prepare(directory: file + "/out")
+        }
+        #expect(FileManager.default.contents(atPath: file) == Data("x".utf8))
+    }
+
+    @Test(.enabled(if: geteuid() != 0, "root may write into a read-only directory"))
+    func prepareRefusesAReadOnlyDirectory() throws {
+        let dir = scratch()
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { chmod(dir, 0o755); try? FileManager.default.removeItem(atPath: dir) }
+        chmod(dir, 0o555)
+        #expect(throws: ReportWriteError.cannotWrite(path: dir, reason: "Permission denied")) {
+            try ReportWriter.prepare(directory: dir)
+        }
+    }
 }
