@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Engine-wide settings for a `FetchEngine`. All times are in seconds, all sizes in bytes.
 public struct FetchConfiguration: Sendable {
     /// Sent as `User-Agent` on every request, so site operators can see who is auditing them and why.
@@ -71,13 +77,30 @@ public struct ResolveEntry: Sendable, Hashable, CustomStringConvertible {
         self.address = address
     }
 
-    /// Parses `HOST:PORT:ADDRESS` (curl's `--resolve` syntax); nil when a part is missing
-    /// or the port is not in 1...65535.
+    /// Parses `HOST:PORT:ADDRESS` (curl's `--resolve` syntax); nil when a part is missing,
+    /// the port is not in 1...65535, or ADDRESS is not a numeric IPv4 or IPv6 address
+    /// (`127.0.0.1`, `[::1]`, `::1`; several separated by commas). libcurl skips an entry whose
+    /// address is a name and then looks the host up in DNS: exactly what `--resolve` and
+    /// `--only-resolved` promise not to do.
     public init?(parsing text: String) {
         let parts = text.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false)
         guard parts.count == 3, !parts[0].isEmpty, !parts[2].isEmpty,
-              let port = Int(parts[1]), (1...65535).contains(port) else { return nil }
+              let port = Int(parts[1]), (1...65535).contains(port),
+              parts[2].split(separator: ",", omittingEmptySubsequences: false).allSatisfy(Self.isNumericAddress)
+        else { return nil }
         self.init(host: String(parts[0]), port: port, address: String(parts[2]))
+    }
+
+    private static func isNumericAddress(_ text: Substring) -> Bool {
+        var address = String(text)
+        if address.hasPrefix("["), address.hasSuffix("]"), address.count > 2 {
+            address = String(address.dropFirst().dropLast())
+            var v6 = in6_addr()
+            return inet_pton(AF_INET6, address, &v6) == 1
+        }
+        var v4 = in_addr()
+        var v6 = in6_addr()
+        return inet_pton(AF_INET, address, &v4) == 1 || inet_pton(AF_INET6, address, &v6) == 1
     }
 
     /// The entry in `HOST:PORT:ADDRESS` form, as `CURLOPT_RESOLVE` wants it.

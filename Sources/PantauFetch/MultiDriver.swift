@@ -272,9 +272,17 @@ final class MultiDriver {
         return lines.sorted().joined(separator: "\n")
     }
 
-    private static func milliseconds(_ seconds: Double) -> Int {
-        Int((seconds * 1000).rounded(.up))
+    /// Whole milliseconds for libcurl's `*_MS` options, at most ``maxMilliseconds``: `Int(_:)`
+    /// traps on infinity, NaN and values beyond `Int.max` (a `--timeout inf` crashed the run).
+    static func milliseconds(_ seconds: Double) -> Int {
+        let value = (seconds * 1000).rounded(.up)
+        guard value.isFinite || value == .infinity else { return maxMilliseconds }
+        return Int(min(max(value, 0), Double(maxMilliseconds)))
     }
+
+    /// About 24.8 days (`Int32.max` ms): more than any request needs, and within every
+    /// platform's `long`.
+    static let maxMilliseconds = Int(Int32.max)
 
     private static func seconds(since start: ContinuousClock.Instant) -> Double {
         let elapsed = ContinuousClock.now - start

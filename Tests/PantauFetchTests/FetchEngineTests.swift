@@ -1,4 +1,4 @@
-import PantauFetch
+@testable import PantauFetch
 import PantauHTTPServer
 import Testing
 
@@ -328,6 +328,25 @@ private func outcome(_ engine: FetchEngine, _ request: FetchRequest) async -> Re
         #expect(ResolveEntry(parsing: "h.test:0:127.0.0.1") == nil)
         #expect(ResolveEntry(parsing: ":80:127.0.0.1") == nil)
         #expect(ResolveEntry(parsing: "h.test:http:127.0.0.1") == nil)
+        // A name instead of an address would make libcurl skip the entry and ask DNS.
+        #expect(ResolveEntry(parsing: "h.test:80:notanip") == nil)
+        #expect(ResolveEntry(parsing: "h.test:80:localhost") == nil)
+        #expect(ResolveEntry(parsing: "h.test:80:127.0.0.1,evil.example") == nil)
+        #expect(ResolveEntry(parsing: "h.test:80:127.0.0.256") == nil)
+        #expect(ResolveEntry(parsing: "h.test:80:[]") == nil)
+        #expect(ResolveEntry(parsing: "h.test:80:::1")?.address == "::1")
+        #expect(ResolveEntry(parsing: "h.test:80:127.0.0.1,[::1]")?.address == "127.0.0.1,[::1]")
+    }
+
+    @Test func anUnboundedTimeoutIsClampedNotACrash() async throws {
+        #expect(MultiDriver.milliseconds(.infinity) == MultiDriver.maxMilliseconds)
+        #expect(MultiDriver.milliseconds(1e300) == MultiDriver.maxMilliseconds)
+        #expect(MultiDriver.milliseconds(.nan) == MultiDriver.maxMilliseconds)
+        #expect(MultiDriver.milliseconds(1.0001) == 1001)
+        let fixture = try await Fixture.make { configuration, _ in configuration.requestTimeout = .infinity }
+        let response = try await fixture.engine.fetch(FetchRequest(url: fixture.base + "/echo"))
+        #expect(response.status == 200)
+        try await fixture.close()
     }
 }
 
