@@ -100,7 +100,7 @@ public struct Audit: Sendable {
 
         var reports: [InstitutionReport] = []
         let total = config.institutions.count
-        await withTaskGroup(of: InstitutionReport.self) { group in
+        await withTaskGroup(of: InstitutionReport?.self) { group in
             var next = 0
             var inFlight = 0
             while true {
@@ -115,8 +115,9 @@ public struct Audit: Sendable {
                                              onEvent: onEvent)
                     }
                 }
-                guard let report = await group.next() else { break }
+                guard let outcome = await group.next() else { break }
                 inFlight -= 1
+                guard let report = outcome else { continue }  // interrupted before its home page
                 reports.append(report)
                 onEvent(.siteFinished(report, finished: reports.count, total: total))
             }
@@ -130,15 +131,26 @@ public struct Audit: Sendable {
 
     private static func auditSite(_ institution: Institution, plugins: PluginSet, services: CrawlServices,
                                   config: AuditConfiguration,
-                                  onEvent: @Sendable (AuditEvent) -> Void) async -> InstitutionReport {
+                                  onEvent: @Sendable (AuditEvent) -> Void) async -> InstitutionReport? {
         let inspectors = plugins.plugins.map { $0.makeInspector(for: institution, auditDate: config.auditDate) }
         let crawler = SiteCrawler(institution: institution, auditDate: config.auditDate, services: services,
                                   inspectors: inspectors)
         let summary = await crawler.run()
+        // Cancelled before the home page answered: the site was not audited, and reporting it
+        // as unreachable (critical, score 0) would be false. It is left out like a site not
+        // started; the report says `complete: false`.
+        if Task.isCancelled, !summary.reachable, summary.unreachableReason.map(Self.isCancellation) ?? true {
+            return nil
+        }
         onEvent(.siteCrawled(institution, CrawlCounts(summary)))
         let results = inspectors.map { $0.finish(summary) }
         return Scorecard.institutionReport(institution: institution, summary: summary, results: results,
                                            rules: plugins.rules, config: config.ruleSet.scorecard)
+    }
+
+    /// Whether a home-page failure is ``FetchError/cancelled(url:)``'s ("fetching URL was cancelled").
+    private static func isCancellation(_ reason: String) -> Bool {
+        reason.hasPrefix("fetching ") && reason.hasSuffix(" was cancelled")
     }
 
     /// ISO 8601 with the local offset, seconds precision.
