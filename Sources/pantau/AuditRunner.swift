@@ -116,21 +116,27 @@ struct AuditRunner {
 enum Interruptible {
     static func run<T: Sendable>(_ operation: @escaping @Sendable () async throws -> T) async throws -> T {
         let (signals, continuation) = AsyncStream<Void>.makeStream()
-        let count = Mutex(0)
+        let policy = Mutex(InterruptPolicy())
         signal(SIGINT, SIG_IGN)
-        let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+        // A queue of its own (not `.global()`): the audit's tasks may keep every pooled thread
+        // busy, and "Ctrl-C again to quit now" must not wait for them.
+        let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: DispatchQueue(label: "pantau.sigint"))
         source.setEventHandler {
-            let seen = count.withLock { value -> Int in
-                value += 1
-                return value
+            let signals = source.data
+            switch policy.withLock({ $0.record(signals) }) {
+            case .quit:
+                exit(PantauExit.interrupted.rawValue)
+            case .stop:
+                FileHandle.standardError.write(Data("\npantau: stopping; writing a partial report (Ctrl-C again to quit now)\n".utf8))
+                continuation.yield()
+            case .none:
+                break
             }
-            if seen > 1 { exit(PantauExit.interrupted.rawValue) }
-            FileHandle.standardError.write(Data("\npantau: stopping; writing a partial report (Ctrl-C again to quit now)\n".utf8))
-            continuation.yield()
         }
         source.resume()
         defer {
             source.cancel()
+            source.setEventHandler(handler: nil)  // the handler holds the source
             signal(SIGINT, SIG_DFL)
         }
         return try await withThrowingTaskGroup(of: T?.self) { group in
