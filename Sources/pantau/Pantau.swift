@@ -15,8 +15,8 @@ struct Pantau: AsyncParsableCommand {
         and run `pantau audit --inventory FILE`.
 
         Exit codes: 0 report written, audit complete; 1 failure (nothing or a partial report \
-        written); 2 rule lint or rule examples failed; 65 invalid input (inventory or rules); \
-        130 interrupted (Ctrl-C): a partial report was written.
+        written); 2 rule lint or rule examples failed; 64 a bad command-line option; \
+        65 invalid input (inventory or rules); 130 interrupted (Ctrl-C): a partial report was written.
         """,
         version: "0.1.0",
         subcommands: [AuditCommand.self, DemoCommand.self, RulesCommand.self]
