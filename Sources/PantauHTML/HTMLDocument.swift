@@ -205,14 +205,22 @@ public final class HTMLDocument {
     ///
     /// A `header` or `footer` inside an `article` belongs to that article (its title, author and
     /// date) and is kept; the site's own header and footer never are.
+    ///
+    /// Computed once per document: the soft-404 check, freshness, openness and content rules each
+    /// read it.
     public func contentText() -> String {
+        if let cachedContentText { return cachedContentText }
         let root = ContentText.root(in: documentNode)
         var buffer = TextBuffer(capacity: 4096)
         collectText(below: root, mode: .html, into: &buffer) { node, tag in
             ContentText.isExcluded(node, tag: tag, below: root)
         }
-        return buffer.string
+        let text = buffer.string
+        cachedContentText = text
+        return text
     }
+
+    private var cachedContentText: String?
 
     /// Checks that an expression compiles (rule files are checked at load time).
     public static func validateXPath(_ xpath: String) throws(XPathError) {
