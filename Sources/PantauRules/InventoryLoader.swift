@@ -33,12 +33,25 @@ public enum InventoryLoader {
     public static func load(path: String) throws(YAMLError) -> Inventory {
         let start = SourceLocation(file: path, line: 1, column: 1)
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw YAMLError("cannot read the inventory file", at: start)
+            throw YAMLError("cannot read the inventory file: \(readFailure(path))", at: start)
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw YAMLError("the inventory file is not valid UTF-8", at: start)
         }
         return path.lowercased().hasSuffix(".csv") ? try parse(csv: text, file: path) : try parse(yaml: text, file: path)
+    }
+
+    /// Why `path` cannot be read, in words a user can act on.
+    private static func readFailure(_ path: String) -> String {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            return "no such file; check the path given to --inventory"
+        }
+        if isDirectory.boolValue { return "it is a directory; give the inventory file itself (.yaml, .yml or .csv)" }
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return String(cString: strerror(errno)) }
+        close(descriptor)
+        return "reading it failed"
     }
 
     /// Parses a YAML inventory. `file` names the source in locations.

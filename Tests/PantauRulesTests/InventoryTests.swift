@@ -89,7 +89,15 @@ import PantauYAML
     @Test func unreadableOrShapelessFilesThrow() throws {
         let dir = try TempDirectory()
         defer { dir.remove() }
-        #expect(throws: YAMLError.self) { try InventoryLoader.load(path: dir.path + "/none.yaml") }
+        let missing = dir.path + "/none.yaml"
+        #expect(throws: YAMLError("cannot read the inventory file: no such file; check the path given to --inventory",
+                                  at: SourceLocation(file: missing, line: 1, column: 1))) {
+            try InventoryLoader.load(path: missing)
+        }
+        #expect(throws: YAMLError("cannot read the inventory file: it is a directory; give the inventory file itself (.yaml, .yml or .csv)",
+                                  at: SourceLocation(file: dir.path, line: 1, column: 1))) {
+            try InventoryLoader.load(path: dir.path)
+        }
         let noColumns = try dir.write("a.csv", "id,name,url\nx,X,https://x.test/\n")
         #expect(throws: YAMLError("the header lacks the column(s) type; expected 'id,name,type,url[,disable_rules]'",
                                   at: SourceLocation(file: noColumns, line: 1, column: 1))) {
