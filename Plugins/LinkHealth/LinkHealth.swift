@@ -215,7 +215,10 @@ enum ObservationFinding {
 /// Words one reported link for the site's admin.
 enum LinkFinding {
     static func make(_ link: LinkReport, rule: LinkRule) -> Finding {
-        let cause = link.status.map { "HTTP \($0)" } ?? link.error ?? "tanpa jawaban"
+        // A soft 404 answers 200: its error ("soft 404: ...") says why it is broken, not its status.
+        let answeredOK = link.status.map { (200..<300).contains($0) } ?? false
+        let cause = answeredOK ? (link.error ?? "HTTP \(link.status ?? 200)")
+            : link.status.map { "HTTP \($0)" } ?? link.error ?? "tanpa jawaban"
         let label = switch link.verdict {
         case .blocked: "Tautan diblokir"
         case .unverified: "Tautan belum dapat diperiksa"

@@ -62,6 +62,16 @@ struct LinkHealthTests {
                 == "Tautan rusak: https://lpse.contoh.go.id/ (Could not resolve host), ditautkan dari 1 halaman")
     }
 
+    @Test("a soft 404 (status 200) is named by why it is broken, once")
+    func softNotFound() throws {
+        let result = try finish(nil, [report("https://contoh.go.id/berita/lama/", .broken, status: 200,
+                                             error: "soft 404: the page says \"halaman tidak ditemukan\"")])
+        let findings = result.outcomes.flatMap(\.findings)
+        #expect(findings.count == 1)
+        #expect(findings.first?.message == "Tautan rusak: https://contoh.go.id/berita/lama/ "
+            + "(soft 404: the page says \"halaman tidak ditemukan\"), ditautkan dari 1 halaman")
+    }
+
     @Test("include_external: false leaves links off the site out")
     func externalToggle() throws {
         let links = [report("https://contoh.go.id/a", .broken), report("https://lain.go.id/b", .broken, isInternal: false)]
