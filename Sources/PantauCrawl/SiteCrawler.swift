@@ -210,9 +210,9 @@ public final class SiteCrawler {
     }
 
     private func inspect(response: FetchResponse, finalURL: String, item: FrontierItem, parsed: ParsedPage?) async {
-        let (mediaType, charset) = Self.contentType(response.headers)
+        let (mediaType, charset) = MediaSniffing.contentType(response.headers)
         let headers = response.headers.map { HTTPHeader(name: $0.name, value: $0.value) }
-        let isHTML = Self.isHTML(mediaType: mediaType, body: response.body)
+        let isHTML = MediaSniffing.isHTML(mediaType: mediaType, body: response.body)
         if sitemapCandidates.contains(item.url) {
             // A guessed location answered: only a sitemap is of interest, not the HTML page some
             // sites send for every unknown path.
@@ -308,9 +308,9 @@ public final class SiteCrawler {
               case .success(let response) = await services.fetcher.fetch(
                   FetchRequest(url: url, method: .get, maxBodyBytes: services.limits.maxPageBytes)),
               (200..<300).contains(response.status) else { return SoftNotFound(template: nil) }
-        let (mediaType, charset) = Self.contentType(response.headers)
+        let (mediaType, charset) = MediaSniffing.contentType(response.headers)
         let landedHome = CrawlURL.normalize(response.finalURL).map { $0 == CrawlURL.normalize(home.absoluteString) } ?? false
-        guard !landedHome, Self.isHTML(mediaType: mediaType, body: response.body) else { return SoftNotFound(template: nil) }
+        guard !landedHome, MediaSniffing.isHTML(mediaType: mediaType, body: response.body) else { return SoftNotFound(template: nil) }
         let document = HTMLDocument(bytes: response.body, url: response.finalURL, encoding: charset)
         return SoftNotFound(template: SoftNotFound.Fingerprint(document))
     }
@@ -496,43 +496,6 @@ public final class SiteCrawler {
             return (.disallowAll, false)
         }
     }
-
-    // MARK: - Content type
-
-    /// Media type (lowercased, no parameters) and charset of a response.
-    static func contentType(_ headers: [(name: String, value: String)]) -> (String?, String?) {
-        guard let value = headers.last(where: { $0.name.lowercased() == "content-type" })?.value else { return (nil, nil) }
-        let parts = value.split(separator: ";")
-        let type = parts.first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-        var charset: String?
-        for part in parts.dropFirst() {
-            let pair = part.split(separator: "=", maxSplits: 1)
-            if pair.count == 2, pair[0].trimmingCharacters(in: .whitespaces).lowercased() == "charset" {
-                charset = pair[1].trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
-            }
-        }
-        return (type, charset)
-    }
-
-    /// Magic numbers of files servers mislabel as `text/html` (a PDF from a download script):
-    /// PDF, PNG, JPEG, GIF, ZIP (docx, xlsx), gzip.
-    static let binarySignatures: [[UInt8]] = [
-        Array("%PDF-".utf8), [0x89, 0x50, 0x4E, 0x47], [0xFF, 0xD8, 0xFF], Array("GIF8".utf8), [0x50, 0x4B, 0x03, 0x04],
-        [0x1F, 0x8B],
-    ]
-
-    /// Only HTML is parsed as HTML, whatever else a server claims: the header says so, or (with
-    /// no or a generic header) the body starts like an HTML document.
-    static func isHTML(mediaType: String?, body: [UInt8]) -> Bool {
-        if binarySignatures.contains(where: { body.starts(with: $0) }) { return false }
-        switch mediaType {
-        case "text/html", "application/xhtml+xml": return true
-        case nil, "application/octet-stream", "text/plain":
-            let prefix = String(decoding: body.prefix(512), as: UTF8.self).lowercased()
-            return prefix.contains("<!doctype html") || prefix.contains("<html")
-        default: return false
-        }
-    }
 }
 
 /// Where one link URL was seen on a site.
@@ -547,37 +510,5 @@ private struct LinkSightings {
     mutating func add(page: Int32, followable: Bool) -> Bool {
         if pages.last != page { pages.append(page) }
         return followable && !followDecided
-    }
-}
-
-/// A fetched HTML page parsed in the fetch's child task: the document, its links extracted and
-/// resolved (cached in the document).
-///
-/// `@unchecked Sendable` because `HTMLDocument` is not: the child task that parses it hands it
-/// over and never touches it again; from then on only the site's task uses it.
-final class ParsedPage: @unchecked Sendable {
-    /// The response's final URL in normal form (the document's URL).
-    let finalURL: String
-    let document: HTMLDocument
-
-    private init(finalURL: String, document: HTMLDocument) {
-        self.finalURL = finalURL
-        self.document = document
-    }
-
-    /// Parses a 2xx HTML response; nil for anything else (the site's task handles it, or not).
-    static func parse(_ result: Result<FetchResponse, FetchError>) -> ParsedPage? {
-        guard case .success(let response) = result, (200..<300).contains(response.status),
-              let finalURL = normalize(response.finalURL) else { return nil }
-        let (mediaType, charset) = SiteCrawler.contentType(response.headers)
-        guard SiteCrawler.isHTML(mediaType: mediaType, body: response.body) else { return nil }
-        let document = HTMLDocument(bytes: response.body, url: finalURL, encoding: charset)
-        _ = document.absoluteLinks()
-        return ParsedPage(finalURL: finalURL, document: document)
-    }
-
-    /// `CrawlURL.normalize`, without Foundation for a plain http(s) URL.
-    static func normalize(_ url: String) -> String? {
-        URLResolver(base: url)?.normalized ?? CrawlURL.normalize(url)
     }
 }

@@ -145,13 +145,13 @@ struct ContentRulesTests {
 
     @Test func onlyHTMLIsParsedAsHTML() {
         let html = Array("<!DOCTYPE html><html><body>x</body></html>".utf8)
-        #expect(SiteCrawler.isHTML(mediaType: "text/html", body: html))
-        #expect(SiteCrawler.isHTML(mediaType: nil, body: html))
-        #expect(SiteCrawler.isHTML(mediaType: "text/plain", body: html))
-        #expect(!SiteCrawler.isHTML(mediaType: "image/png", body: html), "a declared image is never parsed")
-        #expect(!SiteCrawler.isHTML(mediaType: "application/json", body: Array("{\"html\": 1}".utf8)))
-        #expect(!SiteCrawler.isHTML(mediaType: "text/html", body: Array("%PDF-1.7 ...".utf8)), "a PDF labelled text/html")
-        #expect(!SiteCrawler.isHTML(mediaType: "text/plain", body: Array("User-agent: *".utf8)))
+        #expect(MediaSniffing.isHTML(mediaType: "text/html", body: html))
+        #expect(MediaSniffing.isHTML(mediaType: nil, body: html))
+        #expect(MediaSniffing.isHTML(mediaType: "text/plain", body: html))
+        #expect(!MediaSniffing.isHTML(mediaType: "image/png", body: html), "a declared image is never parsed")
+        #expect(!MediaSniffing.isHTML(mediaType: "application/json", body: Array("{\"html\": 1}".utf8)))
+        #expect(!MediaSniffing.isHTML(mediaType: "text/html", body: Array("%PDF-1.7 ...".utf8)), "a PDF labelled text/html")
+        #expect(!MediaSniffing.isHTML(mediaType: "text/plain", body: Array("User-agent: *".utf8)))
     }
 
     @Test func gunzipsSitemapsAndCapsBombs() {

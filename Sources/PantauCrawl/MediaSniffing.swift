@@ -1,0 +1,40 @@
+import Foundation
+
+/// What a response is, from its headers and first bytes (issue 3 item 7: only HTML is parsed as
+/// HTML, whatever the header claims).
+enum MediaSniffing {
+    /// Media type (lowercased, no parameters) and charset of a response.
+    static func contentType(_ headers: [(name: String, value: String)]) -> (String?, String?) {
+        guard let value = headers.last(where: { $0.name.lowercased() == "content-type" })?.value else { return (nil, nil) }
+        let parts = value.split(separator: ";")
+        let type = parts.first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        var charset: String?
+        for part in parts.dropFirst() {
+            let pair = part.split(separator: "=", maxSplits: 1)
+            if pair.count == 2, pair[0].trimmingCharacters(in: .whitespaces).lowercased() == "charset" {
+                charset = pair[1].trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+            }
+        }
+        return (type, charset)
+    }
+
+    /// Magic numbers of files servers mislabel as `text/html` (a PDF from a download script):
+    /// PDF, PNG, JPEG, GIF, ZIP (docx, xlsx), gzip.
+    static let binarySignatures: [[UInt8]] = [
+        Array("%PDF-".utf8), [0x89, 0x50, 0x4E, 0x47], [0xFF, 0xD8, 0xFF], Array("GIF8".utf8), [0x50, 0x4B, 0x03, 0x04],
+        [0x1F, 0x8B],
+    ]
+
+    /// Only HTML is parsed as HTML, whatever else a server claims: the header says so, or (with
+    /// no or a generic header) the body starts like an HTML document.
+    static func isHTML(mediaType: String?, body: [UInt8]) -> Bool {
+        if binarySignatures.contains(where: { body.starts(with: $0) }) { return false }
+        switch mediaType {
+        case "text/html", "application/xhtml+xml": return true
+        case nil, "application/octet-stream", "text/plain":
+            let prefix = String(decoding: body.prefix(512), as: UTF8.self).lowercased()
+            return prefix.contains("<!doctype html") || prefix.contains("<html")
+        default: return false
+        }
+    }
+}
