@@ -80,7 +80,8 @@ enum HTMLReport {
         h += ActivityClass.allCases.map { activity in
             "\(ctx.activityBadge(activity)) <span class=\"num\">\(ranked.filter { $0.activity == activity }.count)</span>"
         }.joined(separator: " ")
-        h += "</div>\n</section>\n"
+        h += "</div>\n"
+        h += "<p class=\"guide\">\(HTMLEscape.text(s.readingGuide))</p>\n</section>\n"
         return h
     }
 

@@ -31,6 +31,7 @@ enum HTMLStyle {
     .stat span{color:var(--muted);font-size:.9rem}
     .dist{display:flex;flex-wrap:wrap;gap:8px;align-items:center;margin:6px 0 12px}
     .dist .label{color:var(--muted);min-width:9em}
+    .guide{color:var(--muted);font-size:.9em;max-width:60em;margin:4px 0 0}
     .table-wrap{overflow-x:auto;border:1px solid var(--line);border-radius:8px}
     table{border-collapse:collapse;width:100%;font-size:.9rem}
     th,td{padding:7px 8px;text-align:left;border-bottom:1px solid var(--line);vertical-align:top}

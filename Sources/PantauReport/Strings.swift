@@ -21,6 +21,8 @@ struct Strings: Sendable {
     var brokenLinksTotal: String
     var bandDistribution: String
     var activityDistribution: String
+    /// How to read the numbers, under the summary.
+    var readingGuide: String
     var ranking: String
     var rankColumn: String
     var institutionColumn: String
@@ -98,6 +100,11 @@ struct Strings: Sendable {
         brokenLinksTotal: "Tautan rusak",
         bandDistribution: "Sebaran predikat",
         activityDistribution: "Sebaran keaktifan",
+        readingGuide: "Cara membaca: skor 0–100 adalah rata-rata berbobot skor kategori (bobot di rules/scorecard.yaml). "
+            + "Predikat mengikuti Monev KIP (Perki 1/2022); bawaannya Informatif ≥ 90, Menuju Informatif ≥ 80, "
+            + "Cukup Informatif ≥ 60, Kurang Informatif ≥ 40, Tidak Informatif < 40. Keaktifan menurut tanggal "
+            + "konten terbaru; bawaannya aktif ≤ 90 hari, kurang aktif ≤ 180 hari (UU 14/2008 Pasal 9), "
+            + "selebihnya atau tanpa konten bertanggal tidak aktif.",
         ranking: "Peringkat",
         rankColumn: "No.",
         institutionColumn: "Instansi",
@@ -163,6 +170,11 @@ struct Strings: Sendable {
         brokenLinksTotal: "Broken links",
         bandDistribution: "Bands",
         activityDistribution: "Activity",
+        readingGuide: "How to read: the 0–100 score is the weighted mean of the category scores (weights in "
+            + "rules/scorecard.yaml). Bands follow Monev KIP (Perki 1/2022); by default Informatif ≥ 90, Menuju "
+            + "Informatif ≥ 80, Cukup Informatif ≥ 60, Kurang Informatif ≥ 40, Tidak Informatif < 40. Activity "
+            + "comes from the date of the newest content; by default aktif ≤ 90 days, kurang aktif ≤ 180 days "
+            + "(UU 14/2008 art. 9), otherwise, or with no dated content, tidak aktif.",
         ranking: "Ranking",
         rankColumn: "Rank",
         institutionColumn: "Institution",
