@@ -17,10 +17,10 @@ struct RulesCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Check every rule file; print each problem as file:line:column: message.",
             discussion: """
-            Checks the files' structure (unknown keys, wrong types, missing keys, duplicate rule
-            ids, unknown plugins) and each plugin's parameters (regular expressions, thresholds),
-            all in one run. With --inventory, also checks the inventory's entries and its
-            rule_params overrides against these rules. Exits 0 when everything is valid, 2 when
+            Checks the files' structure (unknown keys, wrong types, missing keys, duplicate rule \
+            ids, unknown plugins) and each plugin's parameters (regular expressions, thresholds), \
+            all in one run. With --inventory, also checks the inventory's entries and its \
+            rule_params overrides against these rules. Exits 0 when everything is valid, 2 when \
             any problem was found.
             """)
 
