@@ -3,7 +3,6 @@
 import PackageDescription
 
 let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
-let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
 let nio: [Target.Dependency] = [
     .product(name: "NIOCore", package: "swift-nio"),
     .product(name: "NIOPosix", package: "swift-nio"),
@@ -21,7 +20,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
     ],
     targets: [
@@ -36,14 +34,14 @@ let package = Package(
         // Leaf modules: one C library each, no Pantau concepts.
         .target(name: "PantauYAML", dependencies: ["CYAML"]),
         .target(name: "PantauHTML", dependencies: ["CLibXML2"]),
-        .target(name: "PantauFetch", dependencies: ["CCurl", logging]),
+        .target(name: "PantauFetch", dependencies: ["CCurl"]),
 
         // The audit's vocabulary: institutions, pages, findings, rules, the plugin protocol.
         .target(name: "PantauCore", dependencies: ["PantauYAML", "PantauHTML"]),
         // Rule files, scorecard config and inventories from YAML/CSV, with located errors.
         .target(name: "PantauRules", dependencies: ["PantauCore", "PantauYAML"]),
         // Crawl frontier, robots.txt, per-site crawl and run-wide link checking.
-        .target(name: "PantauCrawl", dependencies: ["PantauCore", "PantauFetch", "PantauHTML", logging]),
+        .target(name: "PantauCrawl", dependencies: ["PantauCore", "PantauFetch", "PantauHTML"]),
 
         // Rule plugins: one module each, registered in Plugins/Registry.
         .target(name: "Freshness", dependencies: ["PantauCore", "PantauHTML", "PantauYAML"], path: "Plugins/Freshness"),
@@ -55,7 +53,7 @@ let package = Package(
 
         // One run: institutions in a bounded task group, plugins, scorecards.
         .target(name: "PantauAudit", dependencies: ["PantauCore", "PantauRules", "PantauCrawl", "PantauFetch",
-                                                    "PantauPlugins", logging]),
+                                                    "PantauPlugins"]),
         .target(name: "PantauReport", dependencies: ["PantauCore"]),
         .target(name: "PantauHTTPServer", dependencies: nio),
         // Misbehaving loopback server (429, resets, loops, firewalls, ...) for the crawler's tests.
@@ -63,7 +61,7 @@ let package = Package(
         .target(name: "PantauDemo", dependencies: ["PantauCore", "PantauHTTPServer"]),
         .executableTarget(name: "pantau", dependencies: [
             "PantauCore", "PantauRules", "PantauAudit", "PantauReport", "PantauDemo", "PantauPlugins",
-            "PantauFetch", argumentParser, logging,
+            "PantauFetch", argumentParser,
         ]),
 
         .testTarget(name: "PantauYAMLTests", dependencies: ["PantauYAML"]),

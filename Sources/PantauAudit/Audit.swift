@@ -1,5 +1,4 @@
 import Foundation
-import Logging
 import PantauCore
 import PantauCrawl
 import PantauFetch
@@ -74,8 +73,6 @@ public struct CrawlCounts: Sendable {
 /// the report says `complete: false`.
 public struct Audit: Sendable {
     public let configuration: AuditConfiguration
-    private let logger = Logger(label: "pantau.audit")
-
     /// The plugins compiled for each institution (by id).
     private let plugins: [String: PluginSet]
 
@@ -83,6 +80,8 @@ public struct Audit: Sendable {
     ///   `rule_params` (located in the inventory file).
     public init(configuration: AuditConfiguration) throws(RuleErrors) {
         self.configuration = configuration
+        // Every rule once, so a broken rule is reported even when it applies to no institution
+        // of this run; then the per-institution sets the run uses.
         _ = try PluginSet.compile(rules: configuration.ruleSet.rules)
         plugins = try PluginSet.forInstitutions(configuration.institutions, rules: configuration.ruleSet.rules)
     }

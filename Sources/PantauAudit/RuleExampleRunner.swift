@@ -117,14 +117,10 @@ public enum RuleExampleRunner {
                     document: isHTML ? HTMLDocument(bytes: body, url: page.url, encoding: "UTF-8") : nil)
     }
 
-    /// The verdict the link checker would give a status (see `LinkCheckResult`).
+    /// The verdict the link checker would give a status; an example's 3xx stands for a redirect
+    /// that ends in a working page.
     static func verdict(status: Int?, error: String?) -> LinkVerdict {
         guard let status, error == nil else { return .broken }
-        switch status {
-        case 200..<400: return .ok
-        case 401, 403, 999: return .blocked
-        case 429: return .unverified
-        default: return .broken
-        }
+        return (300..<400).contains(status) ? .ok : LinkCheckResult.verdict(status: status)
     }
 }

@@ -25,18 +25,27 @@ public struct LinkCheckResult: Sendable, Hashable {
         let verdict: LinkVerdict
         var note: String?
         let firewall = ChallengePage.firewall(of: response)
-        switch response.status {
-        case _ where firewall != nil:
+        if let firewall {
             verdict = .blocked
-            note = "blocked by \(firewall!): a challenge page answered instead of the content (HTTP \(response.status))"
-        case 200..<300: verdict = .ok
-        case 401, 403, 999: verdict = .blocked
-        case 429:
-            verdict = .unverified
-            note = "rate-limited: the server still answered HTTP 429 after the allowed retries"
-        default: verdict = .broken
+            note = "blocked by \(firewall): a challenge page answered instead of the content (HTTP \(response.status))"
+        } else {
+            verdict = Self.verdict(status: response.status)
+            if response.status == 429 {
+                note = "rate-limited: the server still answered HTTP 429 after the allowed retries"
+            }
         }
         self.init(verdict: verdict, status: response.status, error: note, redirectChain: chain)
+    }
+
+    /// The verdict a final HTTP status earns on its own (domain note §3): 2xx OK; 401, 403 and 999
+    /// BLOCKED; 429 UNVERIFIED; anything else BROKEN.
+    public static func verdict(status: Int) -> LinkVerdict {
+        switch status {
+        case 200..<300: .ok
+        case 401, 403, 999: .blocked
+        case 429: .unverified
+        default: .broken
+        }
     }
 
     /// The verdict for a failed request: an address we may not contact, a timeout, a host that
@@ -91,12 +100,6 @@ public actor LinkChecker {
             waiters.forEach { $0.resume(returning: result) }
         }
         if result.verdict != .unverified { entries[url] = .done(result) } else { entries[url] = nil }
-    }
-
-    /// The cached result, if the URL was already decided.
-    public func cached(_ url: String) -> LinkCheckResult? {
-        if case .done(let result) = entries[url] { return result }
-        return nil
     }
 
     /// Checks `url` (absolute, normal form), or waits for the check already under way.
