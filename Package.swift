@@ -65,7 +65,7 @@ let package = Package(
         ]),
 
         .testTarget(name: "PantauYAMLTests", dependencies: ["PantauYAML"]),
-        .testTarget(name: "PantauHTMLTests", dependencies: ["PantauHTML"]),
+        .testTarget(name: "PantauHTMLTests", dependencies: ["PantauHTML", "PantauDemo", "PantauCore"]),
         .testTarget(name: "PantauFetchTests", dependencies: ["PantauFetch", "PantauHTTPServer"]),
         .testTarget(name: "PantauRulesTests", dependencies: ["PantauRules", "PantauPlugins", "PantauAudit"]),
         .testTarget(name: "PantauCrawlTests", dependencies: ["PantauCrawl", "PantauHTTPServer", "PantauFaultServer"]),

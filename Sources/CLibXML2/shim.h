@@ -13,6 +13,7 @@
 #include <libxml/xmlerror.h>
 #include <libxml/uri.h>
 #include <libxml/encoding.h>
+#include <libxml/parserInternals.h>
 #include <string.h>
 
 // xmlFree is a global function-pointer variable, which Swift 6 rejects as shared mutable state.
@@ -91,6 +92,14 @@ static inline const xmlChar *pantau_attr_fast(xmlNodePtr node, const char *name,
 #define PANTAU_TAG_FOOTER 28
 #define PANTAU_TAG_ASIDE 29
 #define PANTAU_TAG_FORM 30
+#define PANTAU_TAG_H1 31
+#define PANTAU_TAG_H2 32
+#define PANTAU_TAG_H3 33
+#define PANTAU_TAG_H4 34
+#define PANTAU_TAG_H5 35
+#define PANTAU_TAG_H6 36
+#define PANTAU_TAG_META 37
+#define PANTAU_TAG_TIME 38
 
 #define PANTAU_TAG_IS(lit) (strcmp(n, lit) == 0)
 static inline int pantau_html_tag(const xmlChar *name) {
@@ -130,6 +139,7 @@ static inline int pantau_html_tag(const xmlChar *name) {
         if (PANTAU_TAG_IS("form")) return PANTAU_TAG_FORM;
         break;
     case 'h':
+        if (n[1] >= '1' && n[1] <= '6' && n[2] == 0) return PANTAU_TAG_H1 + (n[1] - '1');
         if (PANTAU_TAG_IS("html")) return PANTAU_TAG_HTML;
         if (PANTAU_TAG_IS("head")) return PANTAU_TAG_HEAD;
         if (PANTAU_TAG_IS("header")) return PANTAU_TAG_HEADER;
@@ -149,6 +159,7 @@ static inline int pantau_html_tag(const xmlChar *name) {
         break;
     case 'm':
         if (PANTAU_TAG_IS("main")) return PANTAU_TAG_MAIN;
+        if (PANTAU_TAG_IS("meta")) return PANTAU_TAG_META;
         if (PANTAU_TAG_IS("mark")) return PANTAU_TAG_INLINE;
         break;
     case 'n':
@@ -170,7 +181,8 @@ static inline int pantau_html_tag(const xmlChar *name) {
         if (PANTAU_TAG_IS("source")) return PANTAU_TAG_SOURCE;
         break;
     case 't':
-        if (PANTAU_TAG_IS("time") || PANTAU_TAG_IS("tt")) return PANTAU_TAG_INLINE;
+        if (PANTAU_TAG_IS("time")) return PANTAU_TAG_TIME;
+        if (PANTAU_TAG_IS("tt")) return PANTAU_TAG_INLINE;
         if (PANTAU_TAG_IS("title")) return PANTAU_TAG_TITLE;
         if (PANTAU_TAG_IS("track")) return PANTAU_TAG_TRACK;
         if (PANTAU_TAG_IS("template")) return PANTAU_TAG_TEMPLATE;
@@ -190,6 +202,115 @@ static inline int pantau_html_tag(const xmlChar *name) {
     }
     return PANTAU_TAG_OTHER;
 }
+
+// Codes for the attributes the page scan reads (mirrored by `ScanAttribute` in Swift); names
+// arrive lowercased from libxml2's HTML parser.
+#define PANTAU_ATTR_OTHER 0
+#define PANTAU_ATTR_HREF 1
+#define PANTAU_ATTR_SRC 2
+#define PANTAU_ATTR_SRCSET 3
+#define PANTAU_ATTR_DATA 4
+#define PANTAU_ATTR_REL 5
+#define PANTAU_ATTR_TYPE 6
+#define PANTAU_ATTR_STYLE 7
+#define PANTAU_ATTR_HIDDEN 8
+#define PANTAU_ATTR_CLASS 9
+#define PANTAU_ATTR_ID 10
+#define PANTAU_ATTR_ROLE 11
+#define PANTAU_ATTR_NAME 12
+#define PANTAU_ATTR_CONTENT 13
+#define PANTAU_ATTR_HTTP_EQUIV 14
+#define PANTAU_ATTR_PROPERTY 15
+#define PANTAU_ATTR_DATETIME 16
+#define PANTAU_ATTR_LANG 17
+#define PANTAU_ATTR_ALT 18
+#define PANTAU_ATTR_TITLE 19
+static inline int pantau_attr_code(const xmlChar *name) {
+    if (name == NULL) return PANTAU_ATTR_OTHER;
+    const char *n = (const char *)name;
+    switch (n[0]) {
+    case 'a': if (PANTAU_TAG_IS("alt")) return PANTAU_ATTR_ALT; break;
+    case 'c':
+        if (PANTAU_TAG_IS("class")) return PANTAU_ATTR_CLASS;
+        if (PANTAU_TAG_IS("content")) return PANTAU_ATTR_CONTENT;
+        break;
+    case 'd':
+        if (PANTAU_TAG_IS("data")) return PANTAU_ATTR_DATA;
+        if (PANTAU_TAG_IS("datetime")) return PANTAU_ATTR_DATETIME;
+        break;
+    case 'h':
+        if (PANTAU_TAG_IS("href")) return PANTAU_ATTR_HREF;
+        if (PANTAU_TAG_IS("hidden")) return PANTAU_ATTR_HIDDEN;
+        if (PANTAU_TAG_IS("http-equiv")) return PANTAU_ATTR_HTTP_EQUIV;
+        break;
+    case 'i': if (n[1] == 'd' && n[2] == 0) return PANTAU_ATTR_ID; break;
+    case 'l': if (PANTAU_TAG_IS("lang")) return PANTAU_ATTR_LANG; break;
+    case 'n': if (PANTAU_TAG_IS("name")) return PANTAU_ATTR_NAME; break;
+    case 'p': if (PANTAU_TAG_IS("property")) return PANTAU_ATTR_PROPERTY; break;
+    case 'r':
+        if (PANTAU_TAG_IS("rel")) return PANTAU_ATTR_REL;
+        if (PANTAU_TAG_IS("role")) return PANTAU_ATTR_ROLE;
+        break;
+    case 's':
+        if (PANTAU_TAG_IS("src")) return PANTAU_ATTR_SRC;
+        if (PANTAU_TAG_IS("srcset")) return PANTAU_ATTR_SRCSET;
+        if (PANTAU_TAG_IS("style")) return PANTAU_ATTR_STYLE;
+        break;
+    case 't':
+        if (PANTAU_TAG_IS("type")) return PANTAU_ATTR_TYPE;
+        if (PANTAU_TAG_IS("title")) return PANTAU_ATTR_TITLE;
+        break;
+    default: break;
+    }
+    return PANTAU_ATTR_OTHER;
+}
 #undef PANTAU_TAG_IS
+
+// One pass of libxml2's HTML parser with only the given SAX callbacks: no tree is built, which
+// halves the parse (no node allocation, no tree to free). Each callback receives the parser
+// context; `state` is in its `_private`. Set up step by step as htmlReadMemory does it
+// (libxml2 2.9 HTMLparser.c: xmlCreateMemoryParserCtxt, then htmlDoRead), so the input, the
+// default encoding (UTF-8 until a non-UTF-8 byte says otherwise), `<meta charset>` and error
+// recovery behave exactly as for the tree. Not htmlCtxtReadMemory: its reset forgets the
+// UTF-8 default and reads undeclared UTF-8 as Latin-1.
+static inline int pantau_html_scan(const char *buffer, int size, const char *url, const char *encoding,
+                                   int options, startElementSAXFunc start, endElementSAXFunc end,
+                                   charactersSAXFunc characters, void *state) {
+    xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt(buffer, size);
+    if (ctxt == NULL) return -1;
+    memset(ctxt->sax, 0, sizeof(*ctxt->sax));
+    ctxt->sax->startElement = start;
+    ctxt->sax->endElement = end;
+    ctxt->sax->characters = characters;
+    // With blanks kept (no HTML_PARSE_NOBLANKS) the parser sends white space to `characters`;
+    // script and style bodies arrive as CDATA blocks.
+    ctxt->sax->ignorableWhitespace = characters;
+    ctxt->sax->cdataBlock = characters;
+    ctxt->_private = state;
+    ctxt->userData = ctxt;
+    htmlCtxtUseOptions(ctxt, options);
+    ctxt->html = 1;
+    if (encoding != NULL) {
+        xmlCharEncodingHandlerPtr handler = xmlFindCharEncodingHandler(encoding);
+        if (handler != NULL) {
+            xmlSwitchToEncoding(ctxt, handler);
+            if (ctxt->input->encoding != NULL) xmlFree((xmlChar *)ctxt->input->encoding);
+            ctxt->input->encoding = xmlStrdup((const xmlChar *)encoding);
+        }
+    }
+    if (url != NULL && ctxt->input != NULL && ctxt->input->filename == NULL)
+        ctxt->input->filename = (char *)xmlStrdup((const xmlChar *)url);
+    htmlParseDocument(ctxt);
+    if (ctxt->myDoc != NULL) {
+        xmlFreeDoc(ctxt->myDoc);
+        ctxt->myDoc = NULL;
+    }
+    xmlFreeParserCtxt(ctxt);
+    return 0;
+}
+
+static inline void *pantau_sax_state(void *ctx) {
+    return ctx == NULL ? NULL : ((xmlParserCtxtPtr)ctx)->_private;
+}
 
 #endif

@@ -65,6 +65,16 @@ public struct DemoDistrict: Sendable {
                               body: stored.body(port: Self.port(ofHostHeader: request.header("Host"))))
     }
 
+    /// Every HTML page of every site: its URL on `port` and its body. For tests that want a
+    /// district's worth of realistic markup (about 2,000 pages).
+    public func htmlPages(port: Int) -> [(url: String, html: [UInt8])] {
+        sites.flatMap { site in
+            site.pages.map { page in
+                ("http://\(site.host):\(port)\(page.path)", site.lookup(page.path).body(port: port))
+            }
+        }
+    }
+
     /// The inventory for these sites (read by the inventory loader), URLs on `port`.
     public func inventoryYAML(port: Int) -> String {
         var yaml = "# Demo inventory: fictional sites served by `pantau demo` on 127.0.0.1.\n"

@@ -46,24 +46,45 @@ enum ContentText {
     /// Class or id tokens naming chrome (`main-menu`, `widget_recent_entries`, `breadcrumbs`).
     /// State modifiers (`has-sidebar`, `no-sidebar`) describe a layout, not chrome, and are ignored.
     /// Works on ASCII-lowercased bytes: it runs for every element of every page.
-    private static func namesChrome(_ value: String?) -> Bool {
-        guard let value, !value.isEmpty else { return false }
-        let bytes = value.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
-        for token in bytes.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A }) {
-            if layoutPrefixes.contains(where: { token.starts(with: $0) }) { continue }
-            if chromeWords.contains(where: { contains(token, $0) }) { return true }
+    static func namesChrome(_ value: String?) -> Bool {
+        guard var value, !value.isEmpty else { return false }
+        return value.withUTF8 { namesChrome($0) }
+    }
+
+    static func namesChrome(_ value: UnsafePointer<CChar>?) -> Bool {
+        guard let value, value.pointee != 0 else { return false }
+        return namesChrome(UnsafeBufferPointer(start: UnsafeRawPointer(value).assumingMemoryBound(to: UInt8.self),
+                                               count: strlen(value)))
+    }
+
+    private static func namesChrome(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
+        var tokenStart = 0
+        var index = 0
+        while index <= value.count {
+            if index == value.count || value[index] == 0x20 || value[index] == 0x09 || value[index] == 0x0A {
+                if index > tokenStart, tokenNamesChrome(UnsafeBufferPointer(rebasing: value[tokenStart..<index])) { return true }
+                tokenStart = index + 1
+            }
+            index += 1
         }
         return false
     }
 
-    private static func contains(_ haystack: ArraySlice<UInt8>, _ needle: [UInt8]) -> Bool {
-        guard haystack.count >= needle.count else { return false }
-        var start = haystack.startIndex
-        while start + needle.count <= haystack.endIndex {
-            if haystack[start] == needle[0], haystack[start..<start + needle.count].elementsEqual(needle) { return true }
-            start += 1
+    private static func tokenNamesChrome(_ token: UnsafeBufferPointer<UInt8>) -> Bool {
+        if layoutPrefixes.contains(where: { foldedMatch(token, at: 0, $0) }) { return false }
+        return chromeWords.contains { word in
+            token.count >= word.count && (0...(token.count - word.count)).contains { foldedMatch(token, at: $0, word) }
         }
-        return false
+    }
+
+    /// True when `token` holds the lowercase `needle` at `offset`, ASCII letters compared without case.
+    private static func foldedMatch(_ token: UnsafeBufferPointer<UInt8>, at offset: Int, _ needle: [UInt8]) -> Bool {
+        guard offset + needle.count <= token.count else { return false }
+        for (index, expected) in needle.enumerated() {
+            let byte = token[offset + index]
+            if (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) != expected { return false }
+        }
+        return true
     }
 
     private static func isInsideArticle(_ node: NodePtr, below root: NodePtr) -> Bool {

@@ -76,81 +76,86 @@ public struct XPathError: Error, Sendable, CustomStringConvertible {
 
 /// A parsed HTML page (libxml2's HTML parser, error-recovering, never touches the network).
 ///
-/// Not `Sendable`: create, query and drop it inside one task.
+/// Parsing is one SAX pass (``PageScanner``) that records what the crawl and the built-in rules
+/// read: title, links, headings, metadata, text. libxml2's tree is built only when a query needs
+/// it: an XPath expression other than a union of `//title`, `//h1`...`//h6`, `//a` (custom rules),
+/// or the text of a page without `<body>`.
+///
+/// Not `Sendable`: create, query and drop it inside one task (or hand it over whole).
 public final class HTMLDocument {
-    /// Options for `htmlReadMemory`: recover from broken markup, never fetch anything, stay quiet.
-    /// Not HTML_PARSE_NOBLANKS: it drops the blank text node in "<b>Dinas</b> <i>Kesehatan</i>"
-    /// and glues the words together.
-    private static let parseOptions = Int32(bitPattern: HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue
-        | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_COMPACT.rawValue)
-
-    private let doc: DocPtr
+    private let scan: PageScan
     private let pageURL: String
-
-    /// The document node, seen as a node (libxml2's xmlDoc starts with the same fields as xmlNode,
-    /// and root elements point to it as their parent).
-    private var documentNode: NodePtr { NodePtr(OpaquePointer(doc)) }
+    /// Kept for the tree, built on demand.
+    private let bytes: [UInt8]
+    private let libxmlEncoding: String?
+    private var parsedTree: DocPtr?
 
     /// Parses `bytes` as HTML. `encoding` is the charset from the HTTP header, if any; otherwise
     /// libxml2 detects it from a BOM or `<meta charset>`. Never fails: broken markup is recovered.
     public init(bytes: [UInt8], url: String, encoding: String? = nil) {
-        prepareLibXML()
         pageURL = url
-        let libxmlEncoding = encoding.flatMap(Charset.libxmlName(for:))
-        let length = Int32(clamping: bytes.count)
-        let parsed: DocPtr? = bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress, length > 0 else { return nil }
-            return base.withMemoryRebound(to: CChar.self, capacity: Int(length)) { chars in
-                htmlReadMemory(chars, length, url, libxmlEncoding, HTMLDocument.parseOptions)
-            }
-        }
-        // An empty body gives no document; an empty one keeps every query well-defined.
-        doc = parsed ?? htmlNewDocNoDtD(nil, nil)
+        self.bytes = bytes
+        libxmlEncoding = encoding.flatMap(Charset.libxmlName(for:))
+        scan = PageScanner.scan(bytes, url: url, encoding: libxmlEncoding)
     }
 
     /// Convenience for tests and rule examples.
     public convenience init(html: String, url: String) { self.init(bytes: Array(html.utf8), url: url, encoding: "UTF-8") }
 
-    deinit { xmlFreeDoc(doc) }
+    deinit { if let parsedTree { xmlFreeDoc(parsedTree) } }
+
+    /// libxml2's tree of the page, parsed on first use from the same bytes with the same options.
+    private var tree: DocPtr {
+        if let parsedTree { return parsedTree }
+        prepareLibXML()
+        let length = Int32(clamping: bytes.count)
+        let parsed: DocPtr? = bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, length > 0 else { return nil }
+            return base.withMemoryRebound(to: CChar.self, capacity: Int(length)) { chars in
+                htmlReadMemory(chars, length, pageURL, libxmlEncoding, PageScanner.parseOptions)
+            }
+        }
+        // An empty body gives no document; an empty one keeps every query well-defined.
+        let doc = parsed ?? htmlNewDocNoDtD(nil, nil)!
+        parsedTree = doc
+        return doc
+    }
+
+    /// The document node, seen as a node (libxml2's xmlDoc starts with the same fields as xmlNode,
+    /// and root elements point to it as their parent).
+    private var documentNode: NodePtr { NodePtr(OpaquePointer(tree)) }
 
     /// The URL given at parse time.
     public var url: String { pageURL }
 
-    /// `<title>` text, white space collapsed, or nil.
-    public var title: String? {
-        firstElement(below: documentNode) { HTMLTag($0) == .title }.map { nodeText($0, mode: .html) }
-    }
+    /// The first `<title>`'s text, white space collapsed, or nil.
+    public var title: String? { scan.title }
 
-    /// The first `<base href>` value, or nil.
-    public var baseHref: String? {
-        if let cachedBaseHref { return cachedBaseHref }
-        let value = firstElement(below: documentNode) { HTMLTag($0) == .base && $0.hasAttribute("href") }
-            .flatMap { $0.attribute("href") }.map(trimHTMLSpace)
-        cachedBaseHref = .some(value)
-        return value
-    }
-
-    /// Looked up once: the crawl and the plugins each resolve links against it (a walk of the
-    /// whole tree when the page has none).
-    private var cachedBaseHref: String??
+    /// The first `<base href>` value, trimmed, or nil.
+    public var baseHref: String? { scan.baseHref }
 
     /// The `lang` attribute of `<html>`, or nil.
-    public var language: String? {
-        guard let root = xmlDocGetRootElement(doc), HTMLTag(root) == .html else { return nil }
-        return root.attribute("lang").map(trimHTMLSpace)
-    }
+    public var language: String? { scan.language }
 
     /// Every link in document order (see ``LinkKind`` for which elements count).
-    ///
-    /// Walked once and kept: the crawl and several plugins each read a page's links.
-    public func links() -> [HTMLLink] {
-        if let cachedLinks { return cachedLinks }
-        let links = LinkExtractor.links(below: documentNode)
-        cachedLinks = links
-        return links
-    }
+    public func links() -> [HTMLLink] { scan.links }
 
-    private var cachedLinks: [HTMLLink]?
+    /// `<h1>` ... `<h6>` in document order.
+    public var headings: [HTMLHeading] { scan.headings }
+
+    /// Every `<meta>` in document order.
+    public var metas: [HTMLMeta] { scan.metas }
+
+    /// Every `<time datetime>` in document order, with where it stands.
+    public var times: [HTMLTime] { scan.times }
+
+    /// Text of the `<script>` elements whose `type` names JSON-LD (`application/ld+json`), white
+    /// space collapsed.
+    public var jsonLDScripts: [String] { scan.jsonLD }
+
+    /// The names a URL fragment can point at: every `id`, and the `name` of anchors, white space
+    /// collapsed, in document order.
+    public var fragmentTargets: [String] { scan.fragmentTargets }
 
     /// For each of ``links()``, in the same order: the link resolved against the page (its
     /// `<base href>`, else its URL) in the crawl's normal form, by ``URLResolver``; nil where that
@@ -159,22 +164,21 @@ public final class HTMLDocument {
     /// Computed once per document: the crawl and the plugins all need the same resolutions.
     public func absoluteLinks() -> [String?] {
         if let cachedAbsoluteLinks { return cachedAbsoluteLinks }
-        let links = links()
         var resolver = URLResolver(base: pageURL)
         if let href = baseHref {
             resolver = resolver?.resolve(href).flatMap { URLResolver(base: $0) }
         }
-        let absolute = links.map { link in resolver?.resolve(link.href) }
+        let absolute = scan.links.map { link in resolver?.resolve(link.href) }
         cachedAbsoluteLinks = absolute
         return absolute
     }
 
     private var cachedAbsoluteLinks: [String?]?
 
-    /// Elements matching an XPath 1.0 expression.
+    /// Elements matching an XPath 1.0 expression (parses the tree).
     /// - Throws: ``XPathError`` when the expression does not compile or does not select nodes.
     public func select(_ xpath: String) throws(XPathError) -> [HTMLElement] {
-        try XPathQuery.evaluate(xpath, in: doc) { result throws(XPathError) in
+        try XPathQuery.evaluate(xpath, in: tree) { result throws(XPathError) in
             try XPathQuery.elements(of: result, expression: xpath, mode: .html)
         }
     }
@@ -183,18 +187,22 @@ public final class HTMLDocument {
     /// result (`string(//h1)`), in document order.
     ///
     /// Every string is white-space collapsed; element text leaves out `script`/`style`. Number and
-    /// boolean results come back as one string (`"3"`, `"true"`).
+    /// boolean results come back as one string (`"3"`, `"true"`). A union of `//title`,
+    /// `//h1`...`//h6` and `//a` is answered from the scan; anything else parses the tree.
     public func strings(_ xpath: String) throws(XPathError) -> [String] {
-        try XPathQuery.evaluate(xpath, in: doc) { result in
+        if let names = FastXPath.elementNames(xpath) {
+            return scan.namedTexts.compactMap { names.contains($0.tag) ? $0.text : nil }
+        }
+        return try XPathQuery.evaluate(xpath, in: tree) { result in
             XPathQuery.strings(of: result, mode: .html)
         }
     }
 
     /// All visible text of `<body>`: `script`, `style`, `noscript`, `template` removed, white space collapsed.
     public func visibleText() -> String {
-        let body = firstElement(below: documentNode) { HTMLTag($0) == .body } ?? documentNode
+        if let text = scan.visibleText { return text }
         var buffer = TextBuffer(capacity: 4096)
-        collectText(below: body, mode: .html, into: &buffer)
+        collectText(below: documentNode, mode: .html, into: &buffer)
         return buffer.string
     }
 
@@ -205,26 +213,61 @@ public final class HTMLDocument {
     ///
     /// A `header` or `footer` inside an `article` belongs to that article (its title, author and
     /// date) and is kept; the site's own header and footer never are.
-    ///
-    /// Computed once per document: the soft-404 check, freshness, openness and content rules each
-    /// read it.
     public func contentText() -> String {
-        if let cachedContentText { return cachedContentText }
+        if let text = scan.contentText { return text }
+        // No <body>: the tree's document node is the root.
         let root = ContentText.root(in: documentNode)
         var buffer = TextBuffer(capacity: 4096)
         collectText(below: root, mode: .html, into: &buffer) { node, tag in
             ContentText.isExcluded(node, tag: tag, below: root)
         }
-        let text = buffer.string
-        cachedContentText = text
-        return text
+        return buffer.string
     }
-
-    private var cachedContentText: String?
 
     /// Checks that an expression compiles (rule files are checked at load time).
     public static func validateXPath(_ xpath: String) throws(XPathError) {
         try XPathQuery.validate(xpath)
+    }
+
+    /// The tree-walk answers, for tests that hold the scan to them.
+    var treeAnswers: (links: [HTMLLink], visibleText: String, contentText: String, title: String?) {
+        let body = firstElement(below: documentNode) { HTMLTag($0) == .body } ?? documentNode
+        var visible = TextBuffer(capacity: 4096)
+        collectText(below: body, mode: .html, into: &visible)
+        let root = ContentText.root(in: documentNode)
+        var content = TextBuffer(capacity: 4096)
+        collectText(below: root, mode: .html, into: &content) { node, tag in
+            ContentText.isExcluded(node, tag: tag, below: root)
+        }
+        let title = firstElement(below: documentNode) { HTMLTag($0) == .title }.map { nodeText($0, mode: .html) }
+        return (LinkExtractor.links(below: documentNode), visible.string, content.string, title)
+    }
+}
+
+/// XPath expressions the page scan answers without a tree: a union of `//NAME` steps where every
+/// NAME is `title`, `h1`...`h6` or `a` (`//title | //h1 | //h2 | //h3 | //a`).
+enum FastXPath {
+    private static let names: [Substring: HTMLTag] = [
+        "title": .title, "a": .a, "h1": .h1, "h2": .h2, "h3": .h3, "h4": .h4, "h5": .h5, "h6": .h6,
+    ]
+
+    /// The element names of such a union, or nil for any other expression.
+    static func elementNames(_ xpath: String) -> Set<HTMLTag>? {
+        var tags: Set<HTMLTag> = []
+        for part in xpath.split(separator: "|", omittingEmptySubsequences: false) {
+            let step = part.trimmingASCIISpaces()
+            guard step.hasPrefix("//"), let tag = names[step.dropFirst(2)] else { return nil }
+            tags.insert(tag)
+        }
+        return tags
+    }
+}
+
+extension Substring {
+    fileprivate func trimmingASCIISpaces() -> Substring {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
+        return self[first...last]
     }
 }
 

@@ -21,10 +21,18 @@ typealias DocPtr = UnsafeMutablePointer<xmlDoc>
 enum HTMLTag: Int32 {
     case other = 0, inline, a, area, img, script, link, iframe, frame, embed, object, source, video, audio, track
     case style, noscript, template, br, base, title, html, body, head, main, article, nav, header, footer, aside, form
+    case h1, h2, h3, h4, h5, h6, meta, time
 
     init(_ node: NodePtr) {
-        self = HTMLTag(rawValue: pantau_html_tag(node.pointee.name)) ?? .other
+        self.init(name: node.pointee.name)
     }
+
+    init(name: UnsafePointer<xmlChar>?) {
+        self = HTMLTag(rawValue: pantau_html_tag(name)) ?? .other
+    }
+
+    /// `h1` ... `h6`.
+    var isHeading: Bool { (HTMLTag.h1.rawValue...HTMLTag.h6.rawValue).contains(rawValue) }
 
     /// Elements whose content is never page text.
     var isNonText: Bool {
@@ -37,7 +45,7 @@ enum HTMLTag: Int32 {
     /// Inline elements do not separate words ("<b>Ka</b>bupaten" is one word); everything else does.
     var separatesWords: Bool {
         switch self {
-        case .inline, .a, .img: false
+        case .inline, .a, .img, .time: false
         default: true
         }
     }

@@ -1,7 +1,7 @@
 import CLibXML2
 
-/// Collects a page's links in one direct walk of the tree (no XPath: this runs on every
-/// crawled page).
+/// Collects a page's links in one walk of libxml2's tree. Pages are read by ``PageScanner``;
+/// this walk states the same rules over the tree, and the tests hold the scan to it.
 struct LinkExtractor {
     private var links: [HTMLLink] = []
 
@@ -96,14 +96,12 @@ private func anchorText(_ anchor: NodePtr) -> String {
     return fallback
 }
 
-/// Hidden by the element's own markup: the `hidden` attribute, or an inline style
-/// `display:none` / `visibility:hidden` (the usual trick of hidden-link spam).
+/// Hidden by the element's own markup (see ``ScanAttributes/hidesElement``).
 private func isHiddenElement(_ node: NodePtr) -> Bool {
     guard node.pointee.properties != nil else { return false }
     if node.hasAttribute("hidden") { return true }
     guard let style = node.attribute("style"), !style.isEmpty else { return false }
-    let compact = String(style.lowercased().unicodeScalars.filter { !$0.properties.isWhitespace })
-    return compact.contains("display:none") || compact.contains("visibility:hidden")
+    return HiddenStyle.hides(style)
 }
 
 /// The URLs of a `srcset` attribute (HTML Living Standard, "parse a srcset attribute"):

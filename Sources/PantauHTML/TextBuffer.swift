@@ -11,35 +11,50 @@ struct TextBuffer {
     /// A word boundary: the next text starts a new word.
     @inline(__always) mutating func breakWord() { pendingSpace = true }
 
+    /// Appends a NUL-terminated UTF-8 string.
     mutating func append(_ text: UnsafePointer<UInt8>) {
-        var p = text
-        while p.pointee != 0 {
-            let b = p.pointee
-            if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C {
+        append(text, count: strlen(UnsafeRawPointer(text).assumingMemoryBound(to: CChar.self)))
+    }
+
+    /// Appends `count` bytes of UTF-8 text, copying runs without white space in one go (this
+    /// runs over every character of every page).
+    mutating func append(_ text: UnsafePointer<UInt8>, count: Int) {
+        var index = 0
+        while index < count {
+            let byte = text[index]
+            if Self.isSpace(byte) {
                 pendingSpace = true
-                p += 1
+                index += 1
                 continue
             }
-            if b == 0xC2 && p[1] == 0xA0 {
+            if byte == 0xC2, index + 1 < count, text[index + 1] == 0xA0 {
                 pendingSpace = true
-                p += 2
+                index += 2
                 continue
+            }
+            var end = index + 1
+            while end < count {
+                let next = text[end]
+                if Self.isSpace(next) || (next == 0xC2 && end + 1 < count && text[end + 1] == 0xA0) { break }
+                end += 1
             }
             if pendingSpace {
                 if !bytes.isEmpty { bytes.append(0x20) }
                 pendingSpace = false
             }
-            bytes.append(b)
-            p += 1
+            bytes.append(contentsOf: UnsafeBufferPointer(start: text + index, count: end - index))
+            index = end
         }
+    }
+
+    @inline(__always) private static func isSpace(_ byte: UInt8) -> Bool {
+        byte <= 0x20 && (byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C)
     }
 
     mutating func append(_ text: String) {
         var copy = text
         copy.withUTF8 { buffer in
-            var owned = Array(buffer)
-            owned.append(0)
-            owned.withUnsafeBufferPointer { append($0.baseAddress!) }
+            if let base = buffer.baseAddress { append(base, count: buffer.count) }
         }
     }
 
