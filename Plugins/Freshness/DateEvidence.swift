@@ -37,33 +37,43 @@ struct DateEvidence {
 
     // MARK: HTML
 
-    /// `<time>` elements that belong to a post: inside an `article` or an element whose class
-    /// names a post or its date, and not in the site's header, footer or navigation (where a
-    /// "today" clock lives).
-    static let timeXPath = """
-        //time[@datetime][ancestor::article or ancestor-or-self::*[contains(@class,'entry') or contains(@class,'post') \
-        or contains(@class,'published') or contains(@class,'updated') or contains(@class,'hentry') \
-        or contains(@class,'artikel') or contains(@class,'berita') or contains(@class,'news')]]\
-        [not(ancestor::nav) and not(ancestor::header[not(ancestor::article)]) and not(ancestor::footer[not(ancestor::article)])]\
-        /@datetime
-        """
-    static let metaXPath = """
-        //meta[@property='article:published_time' or @property='article:modified_time' \
-        or @name='article:published_time' or @name='article:modified_time']/@content
-        """
-    static let jsonLDXPath = "//script[contains(translate(@type,'LDJSON','ldjson'),'ld+json')]"
+    /// Class words that mark an element as a post or its date (`entry-date`, `post-meta`,
+    /// `published`, `hentry`, Indonesian themes' `artikel` and `berita`).
+    static let postClassWords = ["entry", "post", "published", "updated", "hentry", "artikel", "berita", "news"]
+
+    /// `<time datetime>` values that belong to a post: inside an `article` or an element whose
+    /// class names a post or its date, and not in navigation or the site's own header or footer
+    /// (where a "today" clock lives).
+    static func postTimes(_ document: HTMLDocument) -> [String] {
+        document.times.compactMap { time in
+            let inPost = time.isInArticle || postClassWords.contains { time.classes.contains($0) }
+            guard inPost, !time.isInNav, !time.isInSiteHeader, !time.isInSiteFooter else { return nil }
+            return time.datetime
+        }
+    }
+
+    /// Open Graph article times (`article:published_time`, `article:modified_time`), by
+    /// `property` or `name`.
+    static let articleTimeMetas: Set<String> = ["article:published_time", "article:modified_time"]
+
+    static func metaTimes(_ document: HTMLDocument) -> [String] {
+        document.metas.compactMap { meta in
+            let named = meta.property.map(articleTimeMetas.contains) == true || meta.name.map(articleTimeMetas.contains) == true
+            return named ? meta.content : nil
+        }
+    }
 
     private func htmlDates(_ page: Page, _ document: HTMLDocument, _ links: [HTMLLink], includeText: Bool) -> [ContentDate] {
         var dates: [ContentDate] = []
-        for text in (try? document.strings(Self.jsonLDXPath)) ?? [] {
+        for text in document.jsonLDScripts {
             for value in JSONLDDates.values(in: text) {
                 if let date = parser.parse(value) {
                     dates.append(ContentDate(date: date, source: .jsonLD, url: page.url, snippet: value))
                 }
             }
         }
-        for (xpath, source) in [(Self.metaXPath, DateSource.meta), (Self.timeXPath, .time)] {
-            for value in (try? document.strings(xpath)) ?? [] {
+        for (values, source) in [(Self.metaTimes(document), DateSource.meta), (Self.postTimes(document), .time)] {
+            for value in values {
                 if let date = parser.parse(value) {
                     dates.append(ContentDate(date: date, source: source, url: page.url, snippet: value))
                 }

@@ -126,7 +126,7 @@ struct PageSignals {
             texts.append(title)
             texts.append(contentsOf: PageSignals.titleParts(title))
         }
-        let headings = (try? document.strings("//h1[not(ancestor::nav or ancestor::aside or ancestor::footer)]")) ?? []
+        let headings = document.headings.filter { $0.level == 1 && !$0.isInChrome }.map(\.text)
         texts.append(contentsOf: headings)
         self.texts = texts.map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
         self.addresses = [page.url, page.requestedURL].compactMap(WebAddress.pathAndQuery)

@@ -41,8 +41,7 @@ struct FragmentCheck {
 
     /// Notes the ids and names a parsed page offers.
     mutating func addTargets(of document: HTMLDocument, page: String) {
-        let names = (try? document.strings("//@id | //a/@name")) ?? []
-        anchors[page] = Array(Set(names.map(\.hashValue)))
+        anchors[page] = Array(Set(document.fragmentTargets.map(\.hashValue)))
     }
 
     /// One observation per (page, fragment) whose page was parsed and lacks the target.

@@ -22,26 +22,6 @@ public enum MetaRefresh {
         let url = rest.trimmingCharacters(in: " \t\r\n")
         return url.isEmpty ? nil : url
     }
-
-    /// A cheap test before an XPath query: does the body mention `refresh` at all (any case)?
-    static func mayContain(_ body: [UInt8]) -> Bool {
-        let needle = Array("efresh".utf8)
-        guard body.count >= needle.count else { return false }
-        var index = 0
-        let last = body.count - needle.count
-        while index <= last {
-            if body[index] | 0x20 == needle[0] {
-                var matched = true
-                for offset in 1..<needle.count where body[index + offset] | 0x20 != needle[offset] {
-                    matched = false
-                    break
-                }
-                if matched { return true }
-            }
-            index += 1
-        }
-        return false
-    }
 }
 
 private extension Substring {

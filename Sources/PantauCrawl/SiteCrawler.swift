@@ -228,7 +228,7 @@ public final class SiteCrawler {
                 await noteSoftNotFound(item: item, finalURL: finalURL, status: response.status, reason: reason)
                 return
             }
-            if await followMetaRefresh(document, body: response.body, finalURL: finalURL, item: item) { return }
+            if await followMetaRefresh(document, finalURL: finalURL, item: item) { return }
         }
         if item.role == .home, let document { softNotFound.forgetTemplate(ifItMatches: document) }
         let page = Page(url: finalURL, requestedURL: item.url, status: response.status, headers: headers,
@@ -328,10 +328,8 @@ public final class SiteCrawler {
     /// Follows `<meta http-equiv=refresh content="N; url=...">` like a redirect: the target is
     /// queued in the page's place (same depth and role) and the page itself is not inspected.
     /// - Returns: true when the page is a refresh to another URL.
-    private func followMetaRefresh(_ document: HTMLDocument, body: [UInt8], finalURL: String, item: FrontierItem) async -> Bool {
-        guard MetaRefresh.mayContain(body),
-              let content = (try? document.strings(
-                  "//meta[translate(@http-equiv, 'REFSH', 'refsh')='refresh']/@content"))?.first,
+    private func followMetaRefresh(_ document: HTMLDocument, finalURL: String, item: FrontierItem) async -> Bool {
+        guard let content = document.metas.first(where: { $0.httpEquiv?.lowercased() == "refresh" && $0.content != nil })?.content,
               let written = MetaRefresh.target(content), let base = URL(string: finalURL),
               let target = CrawlURL.resolve(written, against: base), target != finalURL, target != item.url,
               CrawlURL.scheme(of: target).map(CrawlURL.isSpecial) == true else { return false }

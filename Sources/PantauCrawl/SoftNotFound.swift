@@ -72,7 +72,7 @@ public struct SoftNotFound: Sendable {
     /// Why `document` is a soft 404, or nil when it is a real page.
     public func reason(for document: HTMLDocument) -> String? {
         let title = (document.title ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        let heading = ((try? document.strings("(//h1)[1]"))?.first ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let heading = (document.headings.first { $0.level == 1 }?.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         for text in [title, heading] where !text.isEmpty {
             if let phrase = Self.declaredNotFound(text) { return "the page says \"\(phrase)\"" }
         }
