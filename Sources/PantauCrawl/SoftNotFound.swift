@@ -71,8 +71,9 @@ public struct SoftNotFound: Sendable {
 
     /// Why `document` is a soft 404, or nil when it is a real page.
     public func reason(for document: HTMLDocument) -> String? {
-        let title = (document.title ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        let heading = (document.headings.first { $0.level == 1 }?.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        // Both are white-space collapsed and trimmed by the page scan.
+        let title = document.title ?? ""
+        let heading = document.headings.first { $0.level == 1 }?.text ?? ""
         for text in [title, heading] where !text.isEmpty {
             if let phrase = Self.declaredNotFound(text) { return "the page says \"\(phrase)\"" }
         }
@@ -88,11 +89,32 @@ public struct SoftNotFound: Sendable {
     /// The phrase of ``notFoundPhrases`` that `text` contains, or the text itself when it is a bare
     /// "404" (a title like "404" or "404 | Dinas Kesehatan"); nil otherwise.
     static func declaredNotFound(_ text: String) -> String? {
+        // Every phrase, and every bare form, holds one of these: most titles hold none, and this
+        // runs for every page.
+        guard mayDeclareNotFound(text) else { return nil }
         let lowered = text.lowercased()
         if let phrase = notFoundPhrases.first(where: { lowered.contains($0) }) { return phrase }
         let firstPart = lowered.split(whereSeparator: { "|-–—:".contains($0) }).first?
             .trimmingCharacters(in: .whitespaces) ?? ""
         if firstPart == "404" || firstPart == "not found" || firstPart == "tidak ditemukan" { return text }
         return nil
+    }
+
+    private static let markers: [[UInt8]] = ["404", "found", "tidak"].map { Array($0.utf8) }
+
+    /// True when the text holds `404`, `found` or `tidak` (ASCII letters in any case).
+    static func mayDeclareNotFound(_ text: String) -> Bool {
+        var copy = text
+        return copy.withUTF8 { bytes in
+            markers.contains { marker in
+                guard bytes.count >= marker.count else { return false }
+                return (0...(bytes.count - marker.count)).contains { start in
+                    marker.indices.allSatisfy { offset in
+                        let byte = bytes[start + offset]
+                        return (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) == marker[offset]
+                    }
+                }
+            }
+        }
     }
 }

@@ -200,9 +200,27 @@ public final class HTMLDocument {
 
     /// All visible text of `<body>`: `script`, `style`, `noscript`, `template` removed, white space collapsed.
     public func visibleText() -> String {
-        if let text = scan.visibleText { return text }
+        if let cachedVisibleText { return cachedVisibleText }
+        let text = scan.visiblePieces.map { $0.string(in: scan.arena) } ?? treeText(contentOnly: false)
+        cachedVisibleText = text
+        return text
+    }
+
+    private var cachedVisibleText: String?
+    private var cachedContentText: String?
+
+    /// Text from libxml2's tree, for a page without `<body>` (the document node is the root).
+    private func treeText(contentOnly: Bool) -> String {
+        guard contentOnly else {
+            var buffer = TextBuffer(capacity: 4096)
+            collectText(below: documentNode, mode: .html, into: &buffer)
+            return buffer.string
+        }
+        let root = ContentText.root(in: documentNode)
         var buffer = TextBuffer(capacity: 4096)
-        collectText(below: documentNode, mode: .html, into: &buffer)
+        collectText(below: root, mode: .html, into: &buffer) { node, tag in
+            ContentText.isExcluded(node, tag: tag, below: root)
+        }
         return buffer.string
     }
 
@@ -214,14 +232,10 @@ public final class HTMLDocument {
     /// A `header` or `footer` inside an `article` belongs to that article (its title, author and
     /// date) and is kept; the site's own header and footer never are.
     public func contentText() -> String {
-        if let text = scan.contentText { return text }
-        // No <body>: the tree's document node is the root.
-        let root = ContentText.root(in: documentNode)
-        var buffer = TextBuffer(capacity: 4096)
-        collectText(below: root, mode: .html, into: &buffer) { node, tag in
-            ContentText.isExcluded(node, tag: tag, below: root)
-        }
-        return buffer.string
+        if let cachedContentText { return cachedContentText }
+        let text = scan.contentPieces.map { $0.string(in: scan.arena) } ?? treeText(contentOnly: true)
+        cachedContentText = text
+        return text
     }
 
     /// Checks that an expression compiles (rule files are checked at load time).

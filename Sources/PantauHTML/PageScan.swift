@@ -69,10 +69,12 @@ struct PageScan: Sendable {
     var baseHref: String?
     var language: String?
     var links: [HTMLLink] = []
+    /// Every text chunk the page-sized texts below refer to.
+    var arena: [UInt8] = []
     /// Body text without `script`/`style`/`noscript`/`template`; nil when the page has no `<body>`.
-    var visibleText: String?
+    var visiblePieces: TextPieces?
     /// ``HTMLDocument/contentText()``; nil when the page has no `<body>`.
-    var contentText: String?
+    var contentPieces: TextPieces?
     var headings: [HTMLHeading] = []
     /// `id` values of every element and `name` values of anchors, in document order.
     var fragmentTargets: [String] = []

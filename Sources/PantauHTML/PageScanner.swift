@@ -108,16 +108,26 @@ final class PageScanner {
         var articlesAboveRoot: Int
         /// Depth of the chrome element being skipped, or 0.
         var skippingFrom = 0
+        /// Small captures (anchors, headings, the title) copy their text; page-sized ones keep
+        /// ranges of the arena.
+        var usesPieces = false
         var buffer = TextBuffer()
+        var pieces = TextPieces()
         /// Anchors: the `alt` (else `title`) of the first image inside that has one.
         var imageText: String?
+
+        mutating func breakWord() {
+            if usesPieces { pieces.breakWord() } else { buffer.breakWord() }
+        }
     }
 
     private var sinks: [TextSink] = []
     /// Content roots in order of preference (`main`, `article`, `[role=main]`, `.entry-content`,
     /// `#content`): whether one was opened, and its text once closed.
     private var candidateOpened = [Bool](repeating: false, count: 5)
-    private var candidateTexts = [String?](repeating: nil, count: 5)
+    private var candidatePieces = [TextPieces?](repeating: nil, count: 5)
+    /// Every text chunk some page-sized sink received, once.
+    private var arena: [UInt8] = []
     private var bodyOpened = false
 
     // MARK: - Events
@@ -127,14 +137,27 @@ final class PageScanner {
         let depth = stack.count + 1
         let hidden = hiddenFrom != 0 || attributes.hidesElement
         // What the element means to the text already being collected.
-        if !sinks.isEmpty {
-            for index in sinks.indices where sinks[index].skippingFrom == 0 && sinks[index].nonTextBase == nonText {
-                if tag.isNonText { continue }
-                if sinks[index].skipsChrome,
-                   isChrome(tag, attributes, articlesBelowRoot: articles - sinks[index].articlesAboveRoot) {
-                    sinks[index].skippingFrom = depth
-                } else if tag.separatesWords {
-                    sinks[index].buffer.breakWord()
+        if !sinks.isEmpty, !tag.isNonText {
+            let nonText = self.nonText, articles = self.articles
+            // Decided once per element, not per sink: most elements are not chrome.
+            var chrome: Bool?
+            sinks.withUnsafeMutableBufferPointer { sinks in
+                for index in sinks.indices where sinks[index].skippingFrom == 0 && sinks[index].nonTextBase == nonText {
+                    if sinks[index].skipsChrome {
+                        let articlesBelowRoot = articles - sinks[index].articlesAboveRoot
+                        let isChrome: Bool
+                        if (tag == .header || tag == .footer) && articlesBelowRoot > 0 {
+                            isChrome = PageScanner.namesChrome(attributes)
+                        } else {
+                            if chrome == nil { chrome = PageScanner.isChrome(tag, attributes) }
+                            isChrome = chrome!
+                        }
+                        if isChrome {
+                            sinks[index].skippingFrom = depth
+                            continue
+                        }
+                    }
+                    if tag.separatesWords { sinks[index].breakWord() }
                 }
             }
         }
@@ -206,9 +229,9 @@ final class PageScanner {
                                                isInChrome: chrome > 0))
             openSink(.heading(result.headings.count - 1, named: addNamed(tag)), depth: depth)
         case .base:
-            if result.baseHref == nil, let href = attributes.value(.href) { result.baseHref = trimHTMLSpace(String(cString: href)) }
+            if result.baseHref == nil, let href = attributes.value(.href) { result.baseHref = trimmedString(href) }
         case .html:
-            if depth == 1, let lang = attributes.value(.lang) { result.language = trimHTMLSpace(String(cString: lang)) }
+            if depth == 1, let lang = attributes.value(.lang) { result.language = trimmedString(lang) }
         case .meta:
             result.metas.append(HTMLMeta(name: attributes.string(.name), property: attributes.string(.property),
                                          httpEquiv: attributes.string(.httpEquiv),
@@ -229,7 +252,7 @@ final class PageScanner {
         if tag == .main { openCandidate(0, depth: depth) }
         if tag == .article { openCandidate(1, depth: depth) }
         if let role = attributes.value(.role), lowercasedString(role) == "main" { openCandidate(2, depth: depth) }
-        if let classes = attributes.value(.class), classTokens(classes).contains("entry-content") { openCandidate(3, depth: depth) }
+        if let classes = attributes.value(.class), hasClassToken(classes, "entry-content") { openCandidate(3, depth: depth) }
         if let id = attributes.value(.id), strcmp(id, "content") == 0 { openCandidate(4, depth: depth) }
     }
 
@@ -240,11 +263,14 @@ final class PageScanner {
             sinks.removeLast()
             close(sink)
         }
-        for index in sinks.indices {
-            if sinks[index].skippingFrom == depth {
-                sinks[index].skippingFrom = 0
-            } else if sinks[index].skippingFrom == 0, sinks[index].nonTextBase == nonText, element.tag.separatesWords {
-                sinks[index].buffer.breakWord()
+        let openNonText = nonText, separates = element.tag.separatesWords
+        sinks.withUnsafeMutableBufferPointer { sinks in
+            for index in sinks.indices {
+                if sinks[index].skippingFrom == depth {
+                    sinks[index].skippingFrom = 0
+                } else if separates, sinks[index].skippingFrom == 0, sinks[index].nonTextBase == openNonText {
+                    sinks[index].breakWord()
+                }
             }
         }
         switch element.tag {
@@ -264,8 +290,21 @@ final class PageScanner {
     }
 
     private func text(_ characters: UnsafePointer<xmlChar>, _ length: Int) {
-        for index in sinks.indices where sinks[index].skippingFrom == 0 && sinks[index].nonTextBase == nonText {
-            sinks[index].buffer.append(characters, count: length)
+        let nonText = self.nonText
+        var stored: Range<Int>?
+        sinks.withUnsafeMutableBufferPointer { sinks in
+            for index in sinks.indices where sinks[index].skippingFrom == 0 && sinks[index].nonTextBase == nonText {
+                if sinks[index].usesPieces {
+                    if stored == nil {
+                        let start = arena.count
+                        arena.append(contentsOf: UnsafeBufferPointer(start: characters, count: length))
+                        stored = start..<arena.count
+                    }
+                    sinks[index].pieces.add(stored!)
+                } else {
+                    sinks[index].buffer.append(characters, count: length)
+                }
+            }
         }
     }
 
@@ -273,17 +312,23 @@ final class PageScanner {
     private func finish() {
         while !stack.isEmpty { end() }
         if bodyOpened {
-            result.contentText = candidateTexts.lazy.compactMap { $0 }.first ?? result.contentText
+            result.contentPieces = candidatePieces.lazy.compactMap { $0 }.first ?? result.contentPieces
         } else {
-            result.contentText = nil
+            result.contentPieces = nil
         }
+        result.arena = arena
     }
 
     // MARK: - Sinks
 
     private func openSink(_ target: SinkTarget, depth: Int, skipsChrome: Bool = false) {
-        sinks.append(TextSink(target: target, root: depth, nonTextBase: nonText, skipsChrome: skipsChrome,
-                              articlesAboveRoot: articles - (stack.last?.tag == .article ? 1 : 0)))
+        var sink = TextSink(target: target, root: depth, nonTextBase: nonText, skipsChrome: skipsChrome,
+                            articlesAboveRoot: articles - (stack.last?.tag == .article ? 1 : 0))
+        switch target {
+        case .visibleText, .bodyContent, .contentCandidate: sink.usesPieces = true
+        default: break
+        }
+        sinks.append(sink)
     }
 
     private func openCandidate(_ index: Int, depth: Int) {
@@ -293,14 +338,14 @@ final class PageScanner {
     }
 
     private func close(_ sink: TextSink) {
-        let text = sink.buffer.string
+        let text = sink.usesPieces ? "" : sink.buffer.string
         switch sink.target {
         case .visibleText:
-            result.visibleText = text
+            result.visiblePieces = sink.pieces
         case .bodyContent:
-            result.contentText = text
+            result.contentPieces = sink.pieces
         case .contentCandidate(let index):
-            candidateTexts[index] = text
+            candidatePieces[index] = sink.pieces
         case .title(let named):
             if result.title == nil { result.title = text }
             result.namedTexts[named].text = text
@@ -332,17 +377,20 @@ final class PageScanner {
         }
     }
 
-    /// Page chrome for content text (``ContentText/isExcluded(_:tag:below:)``).
-    private func isChrome(_ tag: HTMLTag, _ attributes: ScanAttributes, articlesBelowRoot: Int) -> Bool {
+    /// Page chrome for content text (``ContentText/isExcluded(_:tag:below:)``), for an element
+    /// that is not a header or footer inside an article below the root (those are content unless
+    /// their class or id names chrome).
+    private static func isChrome(_ tag: HTMLTag, _ attributes: ScanAttributes) -> Bool {
         switch tag {
-        case .nav, .aside, .form, .script, .style, .noscript, .template:
+        case .nav, .aside, .form, .script, .style, .noscript, .template, .header, .footer:
             return true
-        case .header, .footer:
-            if articlesBelowRoot == 0 { return true }
         default:
-            break
+            return namesChrome(attributes)
         }
-        return ContentText.namesChrome(attributes.value(.class)) || ContentText.namesChrome(attributes.value(.id))
+    }
+
+    private static func namesChrome(_ attributes: ScanAttributes) -> Bool {
+        ContentText.namesChrome(attributes.value(.class)) || ContentText.namesChrome(attributes.value(.id))
     }
 
     // MARK: - Links and metadata
@@ -351,7 +399,7 @@ final class PageScanner {
     private func addLink(_ kind: LinkKind, _ rawHref: UnsafePointer<CChar>?, rel attributes: ScanAttributes? = nil,
                          hidden: Bool) -> Int? {
         guard let rawHref else { return nil }
-        let href = trimHTMLSpace(String(cString: rawHref))
+        let href = trimmedString(rawHref)
         guard !href.isEmpty else { return nil }
         let rel = attributes?.value(.rel).map(lowercasedString)
         result.links.append(HTMLLink(kind: kind, href: href, rel: rel, isHidden: hidden))
@@ -474,11 +522,43 @@ enum HiddenStyle {
     }
 }
 
-/// A C string's text with white space collapsed.
+/// A C string's bytes.
+private func cBytes(_ value: UnsafePointer<CChar>) -> UnsafeBufferPointer<UInt8> {
+    UnsafeBufferPointer(start: UnsafeRawPointer(value).assumingMemoryBound(to: UInt8.self), count: strlen(value))
+}
+
+@inline(__always) private func isHTMLSpace(_ byte: UInt8) -> Bool {
+    byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C
+}
+
+/// A C string's text with white space collapsed (``TextBuffer``); values that need no change,
+/// the usual case, are copied as they are.
 private func collapsed(_ value: UnsafePointer<CChar>) -> String {
+    let bytes = cBytes(value)
+    var plain = bytes.first.map { !isHTMLSpace($0) } ?? true
+    if plain, let last = bytes.last, isHTMLSpace(last) { plain = false }
+    if plain {
+        for index in bytes.indices {
+            let byte = bytes[index]
+            if (isHTMLSpace(byte) && (byte != 0x20 || bytes[index + 1] == 0x20)) || byte == 0xC2 {
+                plain = false
+                break
+            }
+        }
+    }
+    if plain { return String(decoding: bytes, as: UTF8.self) }
     var buffer = TextBuffer()
-    buffer.append(UnsafeRawPointer(value).assumingMemoryBound(to: UInt8.self), count: strlen(value))
+    buffer.append(bytes.baseAddress!, count: bytes.count)
     return buffer.string
+}
+
+/// A C string with HTML white space trimmed from both ends (``trimHTMLSpace(_:)``).
+private func trimmedString(_ value: UnsafePointer<CChar>) -> String {
+    let bytes = cBytes(value)
+    var start = 0, end = bytes.count
+    while start < end, isHTMLSpace(bytes[start]) { start += 1 }
+    while end > start, isHTMLSpace(bytes[end - 1]) { end -= 1 }
+    return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
 }
 
 /// ASCII-lowercased copy of a C string.
@@ -487,7 +567,17 @@ private func lowercasedString(_ value: UnsafePointer<CChar>) -> String {
     return String(decoding: bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
 }
 
-/// The space-separated tokens of a `class` value (split at spaces only, as ``ContentText`` does).
-private func classTokens(_ value: UnsafePointer<CChar>) -> [Substring] {
-    String(cString: value).split(separator: " ")
+/// True when the space-separated tokens of a `class` value include `token` (split at spaces
+/// only, as ``ContentText`` does). Byte compare: it runs for every element with a class.
+private func hasClassToken(_ value: UnsafePointer<CChar>, _ token: StaticString) -> Bool {
+    let wanted = UnsafeBufferPointer(start: token.utf8Start, count: token.utf8CodeUnitCount)
+    let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(value).assumingMemoryBound(to: UInt8.self), count: strlen(value))
+    var start = 0
+    while start <= bytes.count {
+        var end = start
+        while end < bytes.count, bytes[end] != 0x20 { end += 1 }
+        if end - start == wanted.count, memcmp(bytes.baseAddress! + start, wanted.baseAddress!, wanted.count) == 0 { return true }
+        start = end + 1
+    }
+    return false
 }

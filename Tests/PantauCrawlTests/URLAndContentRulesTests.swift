@@ -126,6 +126,11 @@ struct ContentRulesTests {
     }
 
     @Test func notFoundWording() {
+        // The byte pre-check must let every phrase through, in any letter case.
+        for phrase in SoftNotFound.notFoundPhrases {
+            #expect(SoftNotFound.declaredNotFound("Dinas Kesehatan | " + phrase.uppercased()) != nil, "\(phrase)")
+        }
+        #expect(SoftNotFound.declaredNotFound("Berita Terbaru | Dinas Kesehatan") == nil)
         #expect(SoftNotFound.declaredNotFound("Halaman Tidak Ditemukan - Dinas Kesehatan") != nil)
         #expect(SoftNotFound.declaredNotFound("Page not found – Kecamatan") != nil)
         #expect(SoftNotFound.declaredNotFound("404 | Dinas Pendidikan") != nil)
