@@ -45,9 +45,12 @@ let package = Package(
 
         // Rule plugins: one module each, registered in Plugins/Registry.
         .target(name: "Freshness", dependencies: ["PantauCore", "PantauHTML", "PantauYAML"], path: "Plugins/Freshness"),
-        .target(name: "Openness", dependencies: ["PantauCore", "PantauHTML", "PantauYAML"], path: "Plugins/Openness"),
+        .target(name: "PantauPattern", dependencies: ["PantauYAML"]),
+        .target(name: "Openness", dependencies: ["PantauCore", "PantauHTML", "PantauYAML", "PantauPattern"],
+                path: "Plugins/Openness"),
         .target(name: "LinkHealth", dependencies: ["PantauCore", "PantauYAML"], path: "Plugins/LinkHealth"),
-        .target(name: "Content", dependencies: ["PantauCore", "PantauHTML", "PantauYAML"], path: "Plugins/Content"),
+        .target(name: "Content", dependencies: ["PantauCore", "PantauHTML", "PantauYAML", "PantauPattern"],
+                path: "Plugins/Content"),
         .target(name: "PantauPlugins", dependencies: ["PantauCore", "Freshness", "Openness", "LinkHealth", "Content"],
                 path: "Plugins/Registry"),
 
@@ -69,7 +72,7 @@ let package = Package(
         .testTarget(name: "PantauFetchTests", dependencies: ["PantauFetch", "PantauHTTPServer"]),
         .testTarget(name: "PantauRulesTests", dependencies: ["PantauRules", "PantauPlugins", "PantauAudit"]),
         .testTarget(name: "PantauCrawlTests", dependencies: ["PantauCrawl", "PantauHTTPServer", "PantauFaultServer"]),
-        .testTarget(name: "PluginTests", dependencies: ["Freshness", "Openness", "LinkHealth", "Content", "PantauPlugins",
+        .testTarget(name: "PluginTests", dependencies: ["PantauPattern", "Freshness", "Openness", "LinkHealth", "Content", "PantauPlugins",
                                                         "PantauRules"]),
         .testTarget(name: "PantauReportTests", dependencies: ["PantauReport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["PantauAudit", "PantauDemo", "PantauReport",

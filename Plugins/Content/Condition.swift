@@ -1,5 +1,6 @@
 import PantauCore
 import PantauHTML
+import PantauPattern
 import PantauYAML
 
 /// One test on one page, as written in a rule's `match:` list (nuclei-style matchers).

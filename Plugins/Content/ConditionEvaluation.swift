@@ -1,6 +1,7 @@
 import Foundation
 import PantauCore
 import PantauHTML
+import PantauPattern
 
 /// The outcome of a condition on one page.
 struct Verdict {
@@ -119,6 +120,9 @@ extension Condition {
     /// The first match among several texts, searching at most ``BoundedRegex/maxInputUTF16``
     /// code units in all, so many small nodes cost no more than one big text.
     private static func firstMatch(_ pattern: BoundedRegex, in texts: [String]) -> Verdict {
+        // One pre-filter check over all the texts: most pages hold none of the pattern's literals
+        // in any of them, and each engine call has a fixed cost.
+        guard !texts.isEmpty, pattern.mayMatch(FoldedText(texts.joined(separator: "\n"))) else { return .no }
         var budget = BoundedRegex.maxInputUTF16
         for text in texts where budget > 0 {
             let length = text.utf16.count

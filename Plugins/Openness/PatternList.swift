@@ -1,21 +1,24 @@
-import Foundation
+import PantauPattern
 import PantauYAML
 
 /// Case-insensitive regular expressions (ICU syntax, as `NSRegularExpression` reads them),
-/// compiled once when the rule set loads.
+/// compiled once when the rule set loads, each with its literal pre-filter (``BoundedRegex``):
+/// a section's patterns are tried on every new anchor text and path of a site, and most hold
+/// none of the literals a match needs.
 public struct PatternList: Sendable {
     /// The patterns as written, in order.
     public let sources: [String]
-    private let expressions: [NSRegularExpression]
+    private let expressions: [BoundedRegex]
 
     /// Compiles patterns that are not in a file (tests, built-in defaults).
-    /// - Throws: the first pattern that does not compile, as `NSError` from Foundation.
+    /// - Throws: the first pattern that does not compile, as `NSError` from Foundation, or
+    ///   ``BoundedRegex/CatastrophicPattern``.
     public init(_ patterns: [String]) throws {
         sources = patterns
-        expressions = try patterns.map { try NSRegularExpression(pattern: $0, options: [.caseInsensitive]) }
+        expressions = try patterns.map { try BoundedRegex($0) }
     }
 
-    private init(sources: [String], expressions: [NSRegularExpression]) {
+    private init(sources: [String], expressions: [BoundedRegex]) {
         self.sources = sources
         self.expressions = expressions
     }
@@ -32,18 +35,18 @@ public struct PatternList: Sendable {
             return nil
         }
         var sources: [String] = []
-        var expressions: [NSRegularExpression] = []
+        var expressions: [BoundedRegex] = []
         var failed = false
         for item in items {
             guard let text = diagnostics.attempt({ () throws(YAMLError) in try item.string() }) else {
                 failed = true
                 continue
             }
-            do {
-                expressions.append(try NSRegularExpression(pattern: text, options: [.caseInsensitive]))
+            do throws(YAMLError) {
+                expressions.append(try BoundedRegex.decode(item, caseSensitive: false))
                 sources.append(text)
             } catch {
-                diagnostics.report("invalid regular expression '\(text)'", at: item.location)
+                diagnostics.report(error)
                 failed = true
             }
         }
@@ -55,8 +58,9 @@ public struct PatternList: Sendable {
 
     /// True when any pattern matches somewhere in `text`.
     public func matches(_ text: String) -> Bool {
-        let range = NSRange(text.startIndex..., in: text)
-        return expressions.contains { $0.firstMatch(in: text, range: range) != nil }
+        guard !expressions.isEmpty else { return false }
+        let folded = FoldedText(text)
+        return expressions.contains { $0.search(text, folded: folded).match != nil }
     }
 
     /// True when any pattern matches any of `texts`.

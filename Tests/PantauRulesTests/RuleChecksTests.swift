@@ -39,7 +39,7 @@ import Testing
         """)
         let errors = RuleChecks.lint(directory: dir.path)
         #expect(errors.map(\.description) == [
-            "\(file):7:19: invalid regular expression '^(ppid$'",
+            "\(file):7:19: invalid regular expression '^(ppid$': '(' at position 2 is never closed; add ')' or write \\(",
             "\(file):11:27: 5000 is out of range; expected 1...3650",
             "\(file):12:9: duplicate rule id 'openness.ppid'; first defined at \(file):2:5",
             "\(file):17:13: unknown plugin 'linkhealt'; did you mean 'linkhealth'?",

@@ -3,6 +3,7 @@ import PantauHTML
 import PantauYAML
 import Testing
 @testable import Content
+@testable import PantauPattern
 
 private let home = "https://dinkes.contoh.go.id/"
 private let institution = Institution(id: "dinkes", name: "Dinas Kesehatan", type: .opd, url: home)

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Content
+@testable import PantauPattern
 
 /// The literal pre-filter may only skip searches that cannot match: every result must equal the
 /// plain ICU search's.

@@ -86,19 +86,21 @@ public struct BoundedRegex: Sendable {
     }
 
     /// Reads a scalar pattern and compiles it, reporting a bad one at its node.
-    static func decode(_ node: YAMLNode, caseSensitive: Bool) throws(YAMLError) -> BoundedRegex {
+    public static func decode(_ node: YAMLNode, caseSensitive: Bool) throws(YAMLError) -> BoundedRegex {
         let text = try node.string()
         do {
             return try BoundedRegex(text, caseSensitive: caseSensitive)
         } catch {
-            throw YAMLError("invalid regular expression '\(text)'" + Self.reason(error), at: node.location)
+            throw YAMLError("invalid regular expression '\(text)'" + Self.reason(error, pattern: text), at: node.location)
         }
     }
 
-    private static func reason(_ error: Error) -> String {
+    private static func reason(_ error: Error, pattern: String) -> String {
         if let refused = error as? CatastrophicPattern { return ": \(refused)" }
+        if let hint = PatternSyntax.problem(in: pattern) { return ": \(hint)" }
+        // Foundation on Linux says only "The value is invalid." for every ICU error.
         let text = (error as NSError).localizedFailureReason ?? ""
-        return text.isEmpty ? "" : ": \(text)"
+        return text.isEmpty || text.hasPrefix("The value is invalid") ? "" : ": \(text)"
     }
 
     /// The outcome of one bounded search.
@@ -117,7 +119,9 @@ public struct BoundedRegex: Sendable {
 
     /// ``search(_:)`` on a text already prepared for the literal pre-filter, so a text searched by
     /// several patterns is folded once.
-    func search(_ text: String, folded: @autoclosure () -> FoldedText) -> Search {
+    /// ``search(_:)`` with the text already prepared for the literal pre-filter (prepare it once
+    /// when several patterns search the same text).
+    public func search(_ text: String, folded: @autoclosure () -> FoldedText) -> Search {
         guard let prefilter else { return engineSearch(text) }
         return search(text, folded: folded(), prefilter: prefilter)
     }
@@ -144,6 +148,13 @@ public struct BoundedRegex: Sendable {
 
     /// The first match in `text`, or nil (see ``search(_:)``).
     public func firstMatch(in text: String) -> String? { search(text).match }
+
+    /// False only when `text` certainly holds no match (the literal pre-filter; true when the
+    /// pattern has none). Sound for any text that contains the searched one, so one check over
+    /// several texts joined can rule them all out.
+    public func mayMatch(_ text: FoldedText) -> Bool {
+        prefilter?.mayMatch(text) ?? true
+    }
 
     /// The first ``maxInputUTF16`` code units, not splitting a surrogate pair.
     private static func prefix(_ text: String) -> String {

@@ -91,7 +91,7 @@ struct LiteralPrefilter: Sendable {
 
 /// A text's UTF-8 bytes prepared for ``LiteralPrefilter``: computed once per text and reused by
 /// every pattern that searches it.
-struct FoldedText {
+public struct FoldedText: Sendable {
     /// The text as written (case-sensitive patterns search its UTF-8 bytes).
     let text: String
     /// The UTF-8 bytes with ASCII letters lowercased, or nil when the text holds a non-ASCII
@@ -100,7 +100,7 @@ struct FoldedText {
     /// The text's length in UTF-16 code units (what ``BoundedRegex`` bounds), counted on the way.
     let utf16Count: Int
 
-    init(_ text: String) {
+    public init(_ text: String) {
         self.text = text
         var folded = [UInt8]()
         folded.reserveCapacity(text.utf8.count)
