@@ -26,6 +26,8 @@ public final class SectionInspector: SiteInspector {
     /// expression costs microseconds.
     private var textMatches = MatchMemo()
     private var pathMatches = MatchMemo()
+    /// The same as `pathMatches`, keyed by a link's absolute URL: no path to cut out per link.
+    private var urlMatches = MatchMemo()
 
     init(rules: [SectionRule]) {
         self.rules = rules
@@ -88,17 +90,20 @@ public final class SectionInspector: SiteInspector {
         let rules = self.rules
         for (index, link) in document.links().enumerated() where link.kind == .anchor {
             let target: String
-            let path: String
-            if let fast = absolute[index], let parts = URLResolver.hostAndPath(ofNormalized: fast) {
+            let byPath: [Int]
+            if let fast = absolute[index], URLResolver.hostAndPath(ofNormalized: fast) != nil {
                 target = fast
-                path = String(parts.pathAndQuery)
+                byPath = urlMatches.indices(for: fast) { url in
+                    let path = URLResolver.hostAndPath(ofNormalized: url).map { String($0.pathAndQuery) } ?? ""
+                    return rules.indices.filter { rules[$0].url.matches(path) }
+                }
             } else {
                 guard let slow = WebAddress.resolve(link.href, page: page.url, baseHref: base) else { continue }
                 target = slow
-                path = WebAddress.pathAndQuery(slow) ?? ""
+                let path = WebAddress.pathAndQuery(slow) ?? ""
+                byPath = pathMatches.indices(for: path) { path in rules.indices.filter { rules[$0].url.matches(path) } }
             }
             let byText = textMatches.indices(for: link.text) { text in rules.indices.filter { rules[$0].linkText.matches(text) } }
-            let byPath = pathMatches.indices(for: path) { path in rules.indices.filter { rules[$0].url.matches(path) } }
             guard !byText.isEmpty || !byPath.isEmpty else { continue }
             for index in Set(byText + byPath).sorted() {
                 found[index].links.insert(target)

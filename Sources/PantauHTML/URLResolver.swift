@@ -34,6 +34,10 @@ public struct URLResolver: Sendable {
     /// `href` resolved against the base in normal form, or nil when the fast path cannot decide
     /// (not when the href is invalid: ask the full resolver then).
     public func resolve(_ href: String) -> String? {
+        // Most links of a CMS page are absolute and already in normal form: they are their own
+        // resolution, without a copy.
+        var probe = href
+        if probe.withUTF8(URLResolver.isNormalAbsolute) { return href }
         var bytes = Array(href.utf8)
         // The fragment never reaches the server and is not part of the normal form.
         if let hash = bytes.firstIndex(of: UInt8(ascii: "#")) { bytes.removeSubrange(hash...) }
@@ -74,7 +78,7 @@ public struct URLResolver: Sendable {
 
     // MARK: - Parsing
 
-    private struct Parts {
+    struct Parts {
         var scheme: String
         var authority: String
         var path: String
@@ -113,7 +117,7 @@ public struct URLResolver: Sendable {
     }
 
     /// `scheme://authority[path][?query]` with a plain http(s) authority, in normal form.
-    private static func parseAbsolute(_ bytes: [UInt8]) -> Parts? {
+    static func parseAbsolute(_ bytes: [UInt8]) -> Parts? {
         guard let colon = schemeEnd(bytes) else { return nil }
         let scheme = String(decoding: bytes[..<colon], as: UTF8.self).lowercased()
         guard scheme == "http" || scheme == "https" else { return nil }
@@ -180,6 +184,58 @@ public struct URLResolver: Sendable {
         }
         if joined.first != 0x2F { joined.insert(0x2F, at: 0) }
         return String(decoding: joined, as: UTF8.self)
+    }
+
+    /// True when `bytes` is an absolute http(s) URL already in the normal form: lowercase scheme
+    /// and host, no default port, a non-empty path without dot segments, no fragment, no empty
+    /// query, and only plain bytes.
+    static func isNormalAbsolute(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let https: Bool
+        if bytes.starts(with: "http://".utf8) {
+            https = false
+        } else if bytes.starts(with: "https://".utf8) {
+            https = true
+        } else {
+            return false
+        }
+        var index = https ? 8 : 7
+        let hostStart = index
+        while index < bytes.count, bytes[index] != 0x2F, bytes[index] != 0x3A {
+            let byte = bytes[index]
+            guard (byte >= 0x61 && byte <= 0x7A) || isDigit(byte) || byte == 0x2D || byte == 0x2E else { return false }
+            index += 1
+        }
+        guard index > hostStart, index < bytes.count else { return false }
+        if bytes[index] == 0x3A {
+            index += 1
+            let portStart = index
+            while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+            let port = UnsafeBufferPointer(rebasing: bytes[portStart..<index])
+            guard !port.isEmpty, port.count <= 5, port[0] != 0x30, index < bytes.count,
+                  !port.elementsEqual((https ? "443" : "80").utf8) else { return false }
+        }
+        guard bytes[index] == 0x2F else { return false }
+        // Path and query: plain bytes, no fragment, no dot segment in the path, no empty query.
+        var segmentStart = index + 1
+        var inQuery = false
+        while index < bytes.count {
+            let byte = bytes[index]
+            guard isPlain(byte), byte != 0x23 else { return false }
+            if !inQuery, byte == 0x2F || byte == 0x3F {
+                if isDotSegment(bytes, segmentStart, index) { return false }
+                segmentStart = index + 1
+                if byte == 0x3F {
+                    inQuery = true
+                    if index + 1 == bytes.count { return false }
+                }
+            }
+            index += 1
+        }
+        return inQuery || !isDotSegment(bytes, segmentStart, bytes.count)
+    }
+
+    private static func isDotSegment(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        (end - start == 1 && bytes[start] == 0x2E) || (end - start == 2 && bytes[start] == 0x2E && bytes[start + 1] == 0x2E)
     }
 
     @inline(__always) private static func isAlpha(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }

@@ -123,3 +123,24 @@ import Testing
         ])
     }
 }
+
+/// The resolver's copy-free path must take exactly the hrefs that parsing would return unchanged.
+@Suite struct NormalFormFastPathTests {
+    @Test(arguments: [
+        "http://127.0.0.1:8088/2019/02/06/rapat/", "https://dinkes.contohkab.go.id/", "http://a.go.id/x?y=1",
+        "http://a.go.id", "HTTP://a.go.id/", "http://A.go.id/", "http://a.go.id:80/", "https://a.go.id:443/x",
+        "http://a.go.id:8080/", "http://a.go.id:08/", "http://a.go.id:/", "http://a.go.id/a/./b", "http://a.go.id/a/../b",
+        "http://a.go.id/a/..", "http://a.go.id/.", "http://a.go.id/..?x", "http://a.go.id/x?", "http://a.go.id/x#top",
+        "http://a.go.id/a b", "http://a.go.id/.well-known/x", "http://a.go.id/a..b/", "http://a.go.id/x?a=/../",
+        "http://user@a.go.id/", "http://[::1]/", "http://a.go.id/%7Euser", "ftp://a.go.id/", "http:/a.go.id/",
+        "https://a.go.id/wp-content/themes/sukamaju/style.css?ver=1.4.2", "http://xn--mnchen-3ya.de/", "http://a.go.id/ü",
+    ])
+    func fastPathAgreesWithParsing(href: String) {
+        var copy = href
+        let fast = copy.withUTF8(URLResolver.isNormalAbsolute)
+        let parsed = URLResolver.parseAbsolute(Array(href.utf8))?.normalized
+        let plain = href.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F } && !href.contains("#")
+        #expect(fast == (plain && parsed == href), "\(href): parsed \(parsed ?? "nil")")
+        if fast { #expect(URLResolver(base: "http://lain.go.id/")?.resolve(href) == href) }
+    }
+}
