@@ -11,7 +11,7 @@ let nio: [Target.Dependency] = [
 
 let package = Package(
     name: "Pantau",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "pantau", targets: ["pantau"]),
         // The engine's modules, for the separate Benchmarks/ package (ordo-one/benchmark).

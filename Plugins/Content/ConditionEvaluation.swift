@@ -4,7 +4,7 @@ import PantauHTML
 import PantauPattern
 
 /// The outcome of a condition on one page.
-struct Verdict {
+struct Verdict: Sendable {
     var holds: Bool
     /// What matched (a regex match, a node's text, a link's URL), for `{match}` and the evidence.
     var match: String?

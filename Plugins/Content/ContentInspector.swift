@@ -14,21 +14,24 @@ public final class ContentInspector: SiteInspector {
 
     private let rules: [ContentRule]
     private var tallies: [Tally]
+    private let pageExaminer: ContentExaminer
 
     public init(rules: [ContentRule]) {
         self.rules = rules
         self.tallies = Array(repeating: Tally(), count: rules.count)
+        self.pageExaminer = ContentExaminer(rules: rules)
     }
 
-    public func inspect(_ page: Page) -> [String] {
-        guard let document = page.document, (200..<300).contains(page.status) else { return [] }
-        let context = PageContext(page: page, document: document)
-        for (index, rule) in rules.enumerated() where rule.scope == .everyPage || page.role == .home {
+    public var examiner: (any PageExaminer)? { pageExaminer }
+
+    public func inspect(_ page: Page, examined: (any Sendable)?) -> [String] {
+        let verdicts = examined as? ContentExaminer.Verdicts ?? pageExaminer.verdicts(page)
+        for (index, verdict) in verdicts.enumerated() {
+            guard let verdict else { continue }
             tallies[index].examined += 1
-            let verdict = rule.condition.evaluate(on: context, region: rule.region)
             guard verdict.holds else { continue }
             tallies[index].matched += 1
-            if tallies[index].evidence.count < rule.maxEvidence {
+            if tallies[index].evidence.count < rules[index].maxEvidence {
                 tallies[index].evidence.append((page.url, verdict.match))
             }
         }
@@ -52,5 +55,27 @@ public final class ContentInspector: SiteInspector {
             : tally.evidence.map { Evidence(url: $0.url, snippet: $0.match.map(MessageTemplate.trimmed)) }
         let finding = Finding(rule: rule.id, severity: rule.severity, message: message, evidence: evidence)
         return RuleOutcome(rule: rule.id, score: rule.scoreWhenTriggered, findings: [finding])
+    }
+}
+
+/// Evaluates every content rule on one page; the inspector only counts.
+struct ContentExaminer: PageExaminer {
+    /// Per rule, in rule order: its verdict, or nil when the rule does not examine this page.
+    typealias Verdicts = [Verdict?]
+
+    let rules: [ContentRule]
+
+    func examine(_ page: Page) -> any Sendable { verdicts(page) }
+
+    /// Only HTML pages that answered 2xx are examined; a `home` rule only the home page.
+    func verdicts(_ page: Page) -> Verdicts {
+        guard let document = page.document, (200..<300).contains(page.status) else {
+            return Verdicts(repeating: nil, count: rules.count)
+        }
+        let context = PageContext(page: page, document: document)
+        return rules.map { rule in
+            guard rule.scope == .everyPage || page.role == .home else { return nil }
+            return rule.condition.evaluate(on: context, region: rule.region)
+        }
     }
 }

@@ -3,7 +3,7 @@ import PantauCore
 import PantauHTML
 
 /// Reads the dated-content evidence of one fetched page (domain note §1).
-struct DateEvidence {
+struct DateEvidence: Sendable {
     let parser: IndonesianDateParser
     /// Dates after this day are template placeholders, scheduled events or clock errors.
     let latestPlausible: CalendarDate
@@ -14,7 +14,7 @@ struct DateEvidence {
     }
 
     /// What one page tells: its content dates and the feeds it advertises (absolute URLs).
-    struct PageEvidence {
+    struct PageEvidence: Sendable {
         var dates: [ContentDate] = []
         var feeds: [String] = []
     }

@@ -1,5 +1,6 @@
 import Foundation
 import PantauCore
+import Synchronization
 
 /// Follows one site's crawl and keeps its newest dated content.
 ///
@@ -9,7 +10,7 @@ import PantauCore
 public final class FreshnessInspector: SiteInspector {
     private let rules: [FreshnessRule]
     private let auditDate: CalendarDate
-    private let evidence: DateEvidence
+    private let pageExaminer: FreshnessExaminer
     private var newestStructured: ContentDate?
     private var newestText: ContentDate?
     private var requestedFeeds: Set<String> = []
@@ -17,8 +18,10 @@ public final class FreshnessInspector: SiteInspector {
     public init(rules: [FreshnessRule], auditDate: CalendarDate) {
         self.rules = rules
         self.auditDate = auditDate
-        self.evidence = DateEvidence(auditDate: auditDate)
+        self.pageExaminer = FreshnessExaminer(evidence: DateEvidence(auditDate: auditDate), structuredSeen: StructuredDateSeen())
     }
+
+    public var examiner: (any PageExaminer)? { pageExaminer }
 
     /// The WordPress feed (`feed/` under the home page), which lists the newest posts with dates.
     public func seedRequests(home: String) -> [String] {
@@ -28,10 +31,8 @@ public final class FreshnessInspector: SiteInspector {
     }
 
     /// Records the page's content dates; returns the feeds it advertises that were not asked for yet.
-    public func inspect(_ page: Page) -> [String] {
-        // Text dates count only while the site has shown no structured date (see the type's
-        // note), so once one is known the page's text need not be scanned.
-        let found = evidence.read(page, includeText: newestStructured == nil)
+    public func inspect(_ page: Page, examined: (any Sendable)?) -> [String] {
+        let found = examined as? DateEvidence.PageEvidence ?? pageExaminer.evidence(page)
         for date in found.dates { record(date) }
         var wanted: [String] = []
         for feed in found.feeds where requestedFeeds.insert(feed).inserted { wanted.append(feed) }
@@ -53,6 +54,7 @@ public final class FreshnessInspector: SiteInspector {
 
     private func record(_ candidate: ContentDate) {
         if candidate.source.isStructured {
+            pageExaminer.structuredSeen.note()
             if newestStructured.map(candidate.supersedes) ?? true { newestStructured = candidate }
         } else if newestText.map(candidate.supersedes) ?? true {
             newestText = candidate
@@ -89,6 +91,30 @@ public final class FreshnessInspector: SiteInspector {
         }
         return RuleOutcome(rule: rule.id, score: score, findings: [finding])
     }
+}
+
+/// Reads one page's dated-content evidence, on any task.
+struct FreshnessExaminer: PageExaminer {
+    let evidence: DateEvidence
+    let structuredSeen: StructuredDateSeen
+
+    func examine(_ page: Page) -> any Sendable { evidence(page) }
+
+    /// Text dates count only while the site has shown no structured date (see
+    /// ``FreshnessInspector``), so once one is known the page's text need not be scanned. A page
+    /// examined just before that moment still reads its text; the result is the same.
+    func evidence(_ page: Page) -> DateEvidence.PageEvidence {
+        evidence.read(page, includeText: !structuredSeen.value)
+    }
+}
+
+/// Whether the site has shown a structured date yet: set by the inspector, read by examiners.
+final class StructuredDateSeen: Sendable {
+    private let seen = Atomic<Bool>(false)
+
+    var value: Bool { seen.load(ordering: .relaxed) }
+
+    func note() { seen.store(true, ordering: .relaxed) }
 }
 
 /// Numbers as Indonesian writes them: `.` groups thousands ("2.490").

@@ -167,7 +167,7 @@ public final class LinkHealthInspector: SiteInspector {
 
     init(rules: [LinkRule]) { self.rules = rules }
 
-    public func inspect(_ page: Page) -> [String] { [] }
+    public func inspect(_ page: Page, examined: (any Sendable)?) -> [String] { [] }
 
     /// One finding per reported URL and rule. On an unreachable site no link was checked, so the
     /// rules have nothing to score (score nil); the unreachable site is reported elsewhere.

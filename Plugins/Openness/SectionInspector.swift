@@ -1,5 +1,6 @@
 import PantauCore
 import PantauHTML
+import Synchronization
 
 /// Looks for each rule's section on one site.
 ///
@@ -21,28 +22,32 @@ public final class SectionInspector: SiteInspector {
     private var found: [SectionEvidence]
     private var asked: Set<String> = []
     private var homeURLs: Set<String> = []
-    /// Which rules' `link_text` match an anchor text, and which rules' `url` match a path: the
-    /// same menu, sidebar and post links recur on every page of a site, and each regular
-    /// expression costs microseconds.
-    private var textMatches = MatchMemo()
-    private var pathMatches = MatchMemo()
-    /// The same as `pathMatches`, keyed by a link's absolute URL: no path to cut out per link.
-    private var urlMatches = MatchMemo()
+    private let pageExaminer: SectionExaminer
 
     init(rules: [SectionRule]) {
         self.rules = rules
         self.found = Array(repeating: SectionEvidence(), count: rules.count)
+        self.pageExaminer = SectionExaminer(matches: SectionMatches(rules: rules))
     }
 
-    public func inspect(_ page: Page) -> [String] {
-        guard let document = page.document, !rules.isEmpty else { return [] }
+    public var examiner: (any PageExaminer)? { pageExaminer }
+
+    public func inspect(_ page: Page, examined: (any Sendable)?) -> [String] {
+        guard page.document != nil, !rules.isEmpty else { return [] }
+        let notes = examined as? SectionExaminer.Notes ?? pageExaminer.notes(page)
         if page.role == .home {
             homeURLs.insert(WebAddress.withoutFragment(page.url))
             homeURLs.insert(WebAddress.withoutFragment(page.requestedURL))
-        } else if (200..<300).contains(page.status) {
-            recordCandidate(page, document)
         }
-        return collectLinks(page, document)
+        if let candidate = notes.candidate {
+            for index in candidate.rules { found[index].add(candidate.page) }
+        }
+        var wanted: [String] = []
+        for link in notes.links {
+            for index in link.rules { found[index].links.insert(link.target) }
+            if asked.insert(link.target).inserted { wanted.append(link.target) }
+        }
+        return wanted
     }
 
     public func finish(_ summary: SiteCrawlSummary) -> InspectionResult {
@@ -59,58 +64,95 @@ public final class SectionInspector: SiteInspector {
         }
         return InspectionResult(outcomes: outcomes, facts: [.sections(sections)])
     }
+}
 
-    private func recordCandidate(_ page: Page, _ document: HTMLDocument) {
-        let view = PageSignals(page: page, document: document)
-        let rules = self.rules
-        var matching = Set<Int>()
-        for text in view.texts {
-            matching.formUnion(textMatches.indices(for: text) { text in rules.indices.filter { rules[$0].linkText.matches(text) } })
-        }
-        for address in view.addresses {
-            matching.formUnion(pathMatches.indices(for: address) { path in rules.indices.filter { rules[$0].url.matches(path) } })
-        }
-        var measured: (words: Int, excerpt: String)?
-        for index in rules.indices where matching.contains(index) {
-            if measured == nil {
-                let text = document.contentText()
-                measured = (TextMetrics.wordCount(text), String(text.prefix(SectionVerdict.excerptLength)))
-            }
-            guard let measured else { continue }
-            found[index].add(CandidatePage(url: page.url, requestedURL: page.requestedURL,
-                                           words: measured.words, excerpt: measured.excerpt))
-        }
+/// Reads one page for the section rules, on any task: whether the page itself is a candidate
+/// for some sections (measured), and which of its anchors point at one.
+struct SectionExaminer: PageExaminer {
+    struct Notes: Sendable {
+        /// The rules (indices) this page is a candidate for, and the page measured.
+        var candidate: (rules: [Int], page: CandidatePage)?
+        /// Anchors that match a rule by text or URL: the absolute target, fragment removed, and
+        /// the rules (indices, ascending).
+        var links: [(target: String, rules: [Int])] = []
     }
 
-    private func collectLinks(_ page: Page, _ document: HTMLDocument) -> [String] {
-        var wanted: [String] = []
+    let matches: SectionMatches
+
+    func examine(_ page: Page) -> any Sendable { notes(page) }
+
+    func notes(_ page: Page) -> Notes {
+        var notes = Notes()
+        guard let document = page.document, !matches.rules.isEmpty else { return notes }
+        if page.role != .home, (200..<300).contains(page.status) { notes.candidate = candidate(page, document) }
+        notes.links = links(page, document)
+        return notes
+    }
+
+    private func candidate(_ page: Page, _ document: HTMLDocument) -> (rules: [Int], page: CandidatePage)? {
+        let view = PageSignals(page: page, document: document)
+        var matching = Set<Int>()
+        for text in view.texts { matching.formUnion(matches.byText(text)) }
+        for address in view.addresses { matching.formUnion(matches.byPath(address)) }
+        guard !matching.isEmpty else { return nil }
+        let text = document.contentText()
+        let measured = CandidatePage(url: page.url, requestedURL: page.requestedURL, words: TextMetrics.wordCount(text),
+                                     excerpt: String(text.prefix(SectionVerdict.excerptLength)))
+        return (matching.sorted(), measured)
+    }
+
+    private func links(_ page: Page, _ document: HTMLDocument) -> [(target: String, rules: [Int])] {
+        var result: [(target: String, rules: [Int])] = []
         let base = document.baseHref
         // Plain links are resolved once per page by the document; the rest go through WebAddress.
         let absolute = document.absoluteLinks()
-        let rules = self.rules
         for (index, link) in document.links().enumerated() where link.kind == .anchor {
             let target: String
             let byPath: [Int]
             if let fast = absolute[index], URLResolver.hostAndPath(ofNormalized: fast) != nil {
                 target = fast
-                byPath = urlMatches.indices(for: fast) { url in
-                    let path = URLResolver.hostAndPath(ofNormalized: url).map { String($0.pathAndQuery) } ?? ""
-                    return rules.indices.filter { rules[$0].url.matches(path) }
-                }
+                byPath = matches.byURL(fast)
             } else {
                 guard let slow = WebAddress.resolve(link.href, page: page.url, baseHref: base) else { continue }
                 target = slow
-                let path = WebAddress.pathAndQuery(slow) ?? ""
-                byPath = pathMatches.indices(for: path) { path in rules.indices.filter { rules[$0].url.matches(path) } }
+                byPath = matches.byPath(WebAddress.pathAndQuery(slow) ?? "")
             }
-            let byText = textMatches.indices(for: link.text) { text in rules.indices.filter { rules[$0].linkText.matches(text) } }
+            let byText = matches.byText(link.text)
             guard !byText.isEmpty || !byPath.isEmpty else { continue }
-            for index in Set(byText + byPath).sorted() {
-                found[index].links.insert(target)
-                if asked.insert(target).inserted { wanted.append(target) }
-            }
+            result.append((target, Set(byText + byPath).sorted()))
         }
-        return wanted
+        return result
+    }
+}
+
+/// Which section rules match a text or an address, remembered for the whole site: the same menu,
+/// sidebar and post links recur on every page, and each pattern costs microseconds. Shared by
+/// the examiners of one site, which run concurrently.
+final class SectionMatches: Sendable {
+    let rules: [SectionRule]
+    private let texts = MatchMemo()
+    private let paths = MatchMemo()
+    /// The same as `paths`, keyed by an absolute URL in normal form: no path to cut out per link.
+    private let urls = MatchMemo()
+
+    init(rules: [SectionRule]) { self.rules = rules }
+
+    /// Rules whose `link_text` matches `text`.
+    func byText(_ text: String) -> [Int] {
+        texts.indices(for: text) { text in rules.indices.filter { rules[$0].linkText.matches(text) } }
+    }
+
+    /// Rules whose `url` matches a path with query.
+    func byPath(_ path: String) -> [Int] {
+        paths.indices(for: path) { path in rules.indices.filter { rules[$0].url.matches(path) } }
+    }
+
+    /// Rules whose `url` matches the path and query of an absolute URL in normal form.
+    func byURL(_ url: String) -> [Int] {
+        urls.indices(for: url) { url in
+            let path = URLResolver.hostAndPath(ofNormalized: url).map { String($0.pathAndQuery) } ?? ""
+            return rules.indices.filter { rules[$0].url.matches(path) }
+        }
     }
 }
 
@@ -206,17 +248,21 @@ extension String {
     }
 }
 
-/// Remembers which rules matched a string, bounded so memory stays flat on huge sites.
-struct MatchMemo {
-    private var known: [String: [Int]] = [:]
+/// Remembers which rules matched a string, bounded so memory stays flat on huge sites; safe to
+/// share between tasks (the value is computed outside the lock: two tasks may both compute a
+/// new key, and get the same answer).
+final class MatchMemo: Sendable {
+    private let known = Mutex<[String: [Int]]>([:])
     /// Entries kept at most; past it the memo starts over (a cache, never a source of truth).
     static let capacity = 50_000
 
-    mutating func indices(for key: String, _ compute: (String) -> [Int]) -> [Int] {
-        if let hit = known[key] { return hit }
+    func indices(for key: String, _ compute: (String) -> [Int]) -> [Int] {
+        if let hit = known.withLock({ $0[key] }) { return hit }
         let value = compute(key)
-        if known.count >= Self.capacity { known.removeAll(keepingCapacity: true) }
-        known[key] = value
+        known.withLock { known in
+            if known.count >= Self.capacity { known.removeAll(keepingCapacity: true) }
+            known[key] = value
+        }
         return value
     }
 }

@@ -25,8 +25,10 @@ extension String {
 
 /// A fetched resource as the plugins see it.
 ///
-/// Lives inside one site's task (the parsed document is not `Sendable`).
-public final class Page {
+/// `@unchecked Sendable` because ``HTMLDocument`` keeps lazily computed parts: a page is handed
+/// over, never shared. The crawl builds it and runs the examiners in the page's fetch task, then
+/// gives it to the site's task, which alone uses it from then on.
+public final class Page: @unchecked Sendable {
     /// What the page is to the crawl.
     public enum Role: Sendable, Hashable {
         /// The institution's home page (the inventory URL, after redirects).

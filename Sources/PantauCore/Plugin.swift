@@ -21,21 +21,44 @@ public protocol AuditPlugin: Sendable {
 }
 
 /// Inspects one site's pages as the crawl delivers them. Lives inside that site's task only.
+///
+/// A page's work comes in two steps, so that the costly one runs on every core: the inspector's
+/// ``examiner`` reads the page alone (regular expressions, dates, section matches) in the page's
+/// fetch task, concurrently with other pages; ``inspect(_:examined:)`` then folds that result
+/// into the inspector's running state in the site's task, in crawl order.
 public protocol SiteInspector: AnyObject {
     /// Extra URLs this inspector wants fetched at the start (feeds, sitemaps), relative to the
-    /// home page or absolute. They are delivered to ``inspect(_:)`` with role `.requested`.
+    /// home page or absolute. They are delivered to ``inspect(_:examined:)`` with role `.requested`.
     func seedRequests(home: String) -> [String]
 
-    /// Looks at one page. Returns further URLs the inspector wants fetched (a feed the page
+    /// The page work that needs none of the inspector's running state, or nil when there is none.
+    var examiner: (any PageExaminer)? { get }
+
+    /// Takes in one page: `examined` is what ``examiner`` returned for it (nil when this inspector
+    /// has no examiner). Returns further URLs the inspector wants fetched (a feed the page
     /// advertises, say); the crawl fetches each at most once and only inside the site's scope.
-    func inspect(_ page: Page) -> [String]
+    func inspect(_ page: Page, examined: (any Sendable)?) -> [String]
 
     /// Called once after the crawl and the link checks.
     func finish(_ summary: SiteCrawlSummary) -> InspectionResult
 }
 
+/// One inspector's reading of a single page, safe to run on any task: it holds only compiled
+/// rules and thread-safe caches.
+public protocol PageExaminer: Sendable {
+    /// What the page says to this inspector; handed to ``SiteInspector/inspect(_:examined:)``.
+    func examine(_ page: Page) -> any Sendable
+}
+
 extension SiteInspector {
     public func seedRequests(home: String) -> [String] { [] }
+
+    public var examiner: (any PageExaminer)? { nil }
+
+    /// Examines and takes in a page in one step (rule examples, tests).
+    public func inspect(_ page: Page) -> [String] {
+        inspect(page, examined: examiner?.examine(page))
+    }
 }
 
 /// Several located rule errors, all reported in one run.

@@ -61,7 +61,7 @@ final class PageLog: SiteInspector {
     }
     var pages: [Entry] = []
 
-    func inspect(_ page: Page) -> [String] {
+    func inspect(_ page: Page, examined: (any Sendable)?) -> [String] {
         pages.append(Entry(url: page.url, role: page.role, mediaType: page.mediaType, title: page.document?.title, body: page.body))
         return []
     }

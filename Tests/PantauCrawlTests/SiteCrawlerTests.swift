@@ -16,7 +16,7 @@ final class RecordingInspector: SiteInspector {
 
     func seedRequests(home: String) -> [String] { ["/feed/"] }
 
-    func inspect(_ page: Page) -> [String] {
+    func inspect(_ page: Page, examined: (any Sendable)?) -> [String] {
         pages.append((page.url, page.role, page.document != nil))
         return page.role == .home ? wants : []
     }
