@@ -12,10 +12,23 @@ public struct FrontierItem: Sendable, Hashable {
 ///
 /// Crawled pages (followed links) and requested resources (a plugin's feed, say) have separate
 /// budgets, so a plugin cannot starve the crawl and a page cap cannot starve a plugin.
+///
+/// Every URL it is given is interned in ``urls``, whose ids the site crawl's link bookkeeping
+/// uses too: one copy of each URL for the whole crawl. Queued items and the seen set hold ids.
 public struct Frontier: Sendable {
-    private var queue: [FrontierItem] = []
+    /// A queued item: 12 bytes instead of a `String` and an `Int` per item.
+    private struct Queued: Sendable {
+        var id: Int32
+        var depth: Int32
+        var role: Page.Role
+    }
+
+    /// Every URL the frontier or the crawl named, by id.
+    public private(set) var urls = URLTable()
+    private var queue: [Queued] = []
     private var head = 0
-    private var seen: Set<String> = []
+    /// Bit `id` set when URL `id` was queued or marked seen.
+    private var seen: [UInt64] = []
     private var pagesAdmitted = 0
     private var requestsAdmitted = 0
     private let maxPages: Int
@@ -35,39 +48,62 @@ public struct Frontier: Sendable {
         self.maxURLLength = maxURLLength
     }
 
+    /// The id of `url` in ``urls``, interning it if new.
+    public mutating func intern(_ url: String) -> Int32 { urls.intern(url) }
+
     /// Queues `item` unless its URL was seen, or a limit refuses it. Returns true when queued.
     @discardableResult
     public mutating func push(_ item: FrontierItem) -> Bool {
-        guard item.url.utf8.count <= maxURLLength, !seen.contains(item.url) else { return false }
-        switch item.role {
+        guard item.url.utf8.count <= maxURLLength else { return false }
+        return push(id: urls.intern(item.url), depth: item.depth, role: item.role)
+    }
+
+    /// Queues the URL with id `id` (from ``intern(_:)``) at `depth` as `role`, unless it was seen
+    /// or a limit refuses it. Returns true when queued.
+    @discardableResult
+    public mutating func push(id: Int32, depth: Int, role: Page.Role) -> Bool {
+        guard !hasSeen(id: id), urls.utf8Count(of: id) <= maxURLLength else { return false }
+        switch role {
         case .home, .crawled:
-            guard item.depth <= maxDepth, pagesAdmitted < maxPages else { return false }
+            guard depth <= maxDepth, pagesAdmitted < maxPages else { return false }
             pagesAdmitted += 1
         case .requested:
             guard requestsAdmitted < maxRequested else { return false }
             requestsAdmitted += 1
         }
-        seen.insert(item.url)
-        queue.append(item)
+        markSeen(id: id)
+        queue.append(Queued(id: id, depth: Int32(clamping: depth), role: role))
         return true
     }
 
     /// Marks a URL as known without queuing it (a redirect target already fetched).
-    public mutating func markSeen(_ url: String) { seen.insert(url) }
+    public mutating func markSeen(_ url: String) { markSeen(id: urls.intern(url)) }
 
-    public func hasSeen(_ url: String) -> Bool { seen.contains(url) }
+    /// Marks the URL with id `id` as known without queuing it.
+    public mutating func markSeen(id: Int32) {
+        let word = Int(id) >> 6
+        if word >= seen.count { seen.append(contentsOf: repeatElement(0, count: word - seen.count + 1)) }
+        seen[word] |= 1 << UInt64(id & 63)
+    }
+
+    public func hasSeen(_ url: String) -> Bool { urls.id(of: url).map(hasSeen(id:)) ?? false }
+
+    /// True when the URL with id `id` was queued or marked seen.
+    public func hasSeen(id: Int32) -> Bool {
+        let word = Int(id) >> 6
+        return word < seen.count && seen[word] & (1 << UInt64(id & 63)) != 0
+    }
 
     /// The next item, breadth first.
     public mutating func next() -> FrontierItem? {
         guard head < queue.count else { return nil }
-        defer {
-            head += 1
-            if head > 1024, head * 2 > queue.count { // keep memory flat on long crawls
-                queue.removeFirst(head)
-                head = 0
-            }
+        let queued = queue[head]
+        head += 1
+        if head > 1024, head * 2 > queue.count { // keep memory flat on long crawls
+            queue.removeFirst(head)
+            head = 0
         }
-        return queue[head]
+        return FrontierItem(url: urls[queued.id], depth: Int(queued.depth), role: queued.role)
     }
 
     public var isEmpty: Bool { head >= queue.count }

@@ -59,12 +59,13 @@ public final class SiteCrawler {
     private var frontier: Frontier
     private var scopeHosts: Set<String> = []
     private var robots = RobotsTxt.allowAll
-    /// Link URL → the pages that link to it. Compact: a 5,000-page site has ~420,000 link occurrences.
-    private var referrers: [String: LinkSightings] = [:]
-    /// The URL of every inspected page, by the index `LinkSightings` records.
-    private var pageURLs: [String] = []
-    /// Results the crawl itself obtained, by requested URL.
-    private var known: [String: LinkCheckResult] = [:]
+    /// Where each link URL was seen, by URL id (`frontier.urls`). A 50,000-page site has 4.2
+    /// million link occurrences: see ``LinkBook`` for what is kept of them.
+    private var sightings = LinkBook()
+    /// Results the crawl itself obtained, by the requested URL's id.
+    private var known: [Int32: LinkCheckResult] = [:]
+    /// Ids of pages that meta-refreshed: their result waits for the target's.
+    private var refreshOrigins: Set<Int32> = []
     private var pagesCrawled = 0
     private var homeFailure: String?
     private var homeReached = false
@@ -120,7 +121,7 @@ public final class SiteCrawler {
         await crawl()
         await noteTransportSecurity(home: home)
         let links = await checkLinks()
-        observations += fragments.missing(isInternal: isInScope)
+        observations += fragments.missing(urls: frontier.urls, isInternal: isInScope)
         observations += trapObservations()
         return summary(reachable: homeReached, reason: homeReached ? nil : homeFailure, links: links)
     }
@@ -159,6 +160,7 @@ public final class SiteCrawler {
                 guard let fetched = await group.next() else { break }
                 inFlight -= 1
                 await handle(fetched)
+                settleIfOK(fetched.item.url)
             }
         }
     }
@@ -199,14 +201,22 @@ public final class SiteCrawler {
 
     /// Records the crawl's own result for `url`, and for the page that meta-refreshed to it.
     private func record(_ url: String, _ result: LinkCheckResult) async {
-        known[url] = result
+        known[frontier.intern(url)] = result
         await services.linkChecker.record(url, result)
-        if let origin = refreshedFrom[url], known[origin]?.verdict == .ok {
+        if let origin = refreshedFrom[url], let originID = frontier.urls.id(of: origin), known[originID]?.verdict == .ok {
             var chained = result
-            chained.redirectChain = (known[origin]?.redirectChain ?? []) + [origin] + result.redirectChain
-            known[origin] = chained
+            chained.redirectChain = (known[originID]?.redirectChain ?? []) + [origin] + result.redirectChain
+            known[originID] = chained
             await services.linkChecker.record(origin, chained)
         }
+    }
+
+    /// Once the crawl's own verdict on `url` is a final OK, its referring pages are not needed:
+    /// only links that are not OK list them (``LinkReport/referrers``). A page that refreshed to
+    /// another keeps them: its verdict becomes its target's.
+    private func settleIfOK(_ url: String) {
+        guard let id = frontier.urls.id(of: url), known[id]?.verdict == .ok, !refreshOrigins.contains(id) else { return }
+        sightings.settle(id)
     }
 
     private func inspect(response: FetchResponse, finalURL: String, item: FrontierItem, parsed: ParsedPage?) async {
@@ -236,9 +246,9 @@ public final class SiteCrawler {
                         document: document)
         if let document {
             pagesCrawled += 1
-            pageURLs.append(finalURL)
-            fragments.addTargets(of: document, page: finalURL)
-            collectLinks(document, page: page, id: Int32(pageURLs.count - 1))
+            let pageID = frontier.intern(finalURL)
+            fragments.addTargets(of: document, page: pageID)
+            collectLinks(document, page: page, id: pageID)
         }
         guard let pageURL = URL(string: finalURL) else { return }
         for inspector in inspectors {
@@ -270,30 +280,31 @@ public final class SiteCrawler {
                 continue
             }
             if link.href.hasPrefix("#") {
-                if link.kind == .anchor || link.kind == .area { fragments.addLink(link.href, target: page.url, referrer: page.url) }
+                if link.kind == .anchor || link.kind == .area { fragments.addLink(link.href, target: id, referrer: id) }
                 continue
             }
             guard let url = absolute[index] ?? CrawlURL.resolve(link.href, against: base) else { continue }
             let followable = link.kind == .anchor || link.kind == .area || link.kind == .frame
             // One hash lookup per link occurrence; the follow decision is made once per URL.
-            let undecided = referrers[url, default: LinkSightings()].add(page: id, followable: followable)
+            let urlID = frontier.intern(url)
+            let undecided = sightings.add(urlID, page: id, followable: followable)
             if link.kind == .feed, page.role == .home, isInScope(url), !isBlockedByRobots(url) {
-                frontier.push(FrontierItem(url: url, depth: page.depth + 1, role: .requested))
+                frontier.push(id: urlID, depth: page.depth + 1, role: .requested)
                 continue
             }
             if followable, link.href.utf8.contains(UInt8(ascii: "#")) {
-                fragments.addLink(link.href, target: url, referrer: page.url)
+                fragments.addLink(link.href, target: urlID, referrer: id)
             }
             guard undecided else { continue }
             // Decided for good when seen, out of scope, a file or disallowed, or queued now; a trap
             // or a full frontier is asked again (each trapped sighting is counted).
-            if frontier.hasSeen(url) || !isInScope(url) || CrawlURL.looksBinary(url) || isBlockedByRobots(url) {
-                referrers[url]?.followDecided = true
+            if frontier.hasSeen(id: urlID) || !isInScope(url) || CrawlURL.looksBinary(url) || isBlockedByRobots(url) {
+                sightings.decideFollow(urlID)
                 continue
             }
             guard !isTrap(url) else { continue }
-            if frontier.push(FrontierItem(url: url, depth: page.depth + 1, role: .crawled)) {
-                referrers[url]?.followDecided = true
+            if frontier.push(id: urlID, depth: page.depth + 1, role: .crawled) {
+                sightings.decideFollow(urlID)
             }
         }
     }
@@ -319,7 +330,7 @@ public final class SiteCrawler {
     /// from the inspectors.
     private func noteSoftNotFound(item: FrontierItem, finalURL: String, status: Int, reason: String) async {
         let result = LinkCheckResult(verdict: .broken, status: status, error: "soft 404: \(reason)",
-                                     redirectChain: known[item.url]?.redirectChain ?? [])
+                                     redirectChain: frontier.urls.id(of: item.url).flatMap { known[$0] }?.redirectChain ?? [])
         await record(item.url, result)
         if finalURL != item.url { await record(finalURL, result) }
         observations.append(CrawlObservation(kind: .softNotFound, url: item.url, detail: reason))
@@ -336,7 +347,9 @@ public final class SiteCrawler {
         if item.role == .home, let host = CrawlURL.siteHost(of: target) { scopeHosts.insert(host) }
         guard isInScope(target), !isBlockedByRobots(target) else { return false }
         refreshedFrom[target] = item.url
-        if !frontier.push(FrontierItem(url: target, depth: item.depth, role: item.role)), let result = known[target] {
+        refreshOrigins.insert(frontier.intern(item.url))
+        if !frontier.push(FrontierItem(url: target, depth: item.depth, role: item.role)),
+           let result = frontier.urls.id(of: target).flatMap({ known[$0] }) {
             await record(target, result) // already fetched: chain the refresh now
         }
         return true
@@ -420,42 +433,53 @@ public final class SiteCrawler {
     // MARK: - Links
 
     private func checkLinks() async -> [LinkReport] {
-        var results = known
-        var toCheck: [String] = []
-        for url in referrers.keys where results[url] == nil {
-            if let scheme = CrawlURL.scheme(of: url), scheme != "http", scheme != "https" {
-                results[url] = .skipped("\(scheme): link")
-            } else if isInScope(url), isBlockedByRobots(url) {
-                results[url] = .skipped("disallowed by robots.txt")
+        let urls = frontier.urls
+        // Sorted by URL: the report's order, and the order links are checked in.
+        let linked = sightings.linkedIDs().map { (id: $0, url: urls[$0]) }.sorted { $0.url < $1.url }
+        var toCheck: [(id: Int32, url: String)] = []
+        for link in linked where known[link.id] == nil {
+            if let scheme = CrawlURL.scheme(of: link.url), scheme != "http", scheme != "https" {
+                known[link.id] = .skipped("\(scheme): link")
+            } else if isInScope(link.url), isBlockedByRobots(link.url) {
+                known[link.id] = .skipped("disallowed by robots.txt")
             } else {
-                toCheck.append(url)
+                toCheck.append(link)
             }
         }
-        toCheck.sort()
         let checker = services.linkChecker
         let limit = max(1, services.limits.linkCheckConcurrency)
-        await withTaskGroup(of: (String, LinkCheckResult).self) { group in
+        await withTaskGroup(of: (Int32, LinkCheckResult).self) { group in
             var next = 0
             var inFlight = 0
             while true {
                 while inFlight < limit, next < toCheck.count, !Task.isCancelled {
-                    let url = toCheck[next]
+                    let link = toCheck[next]
                     next += 1
                     inFlight += 1
-                    group.addTask { (url, await checker.check(url)) }
+                    group.addTask { (link.id, await checker.check(link.url)) }
                 }
-                guard let (url, result) = await group.next() else { break }
+                guard let (id, result) = await group.next() else { break }
                 inFlight -= 1
-                results[url] = result
+                known[id] = result
             }
         }
-        return referrers.keys.sorted().map { url in
-            let result = results[url] ?? LinkCheckResult(verdict: .unverified, status: nil,
-                                                          error: "not checked: the audit was stopped", redirectChain: [])
-            return LinkReport(url: url, verdict: result.verdict, status: result.status, error: result.error,
-                              redirectChain: result.redirectChain,
-                              referrers: (referrers[url]?.pages ?? []).map { pageURLs[Int($0)] }.sorted(),
-                              isInternal: isInScope(url))
+        // Referring pages are listed for the links a report can show (not OK, not skipped); each
+        // page's URL is made once, however many such links it holds.
+        var pageNames: [Int32: String] = [:]
+        return linked.map { link in
+            let result = known[link.id] ?? LinkCheckResult(verdict: .unverified, status: nil,
+                                                           error: "not checked: the audit was stopped", redirectChain: [])
+            var referrers: [String] = []
+            if result.verdict != .ok, result.verdict != .skipped {
+                referrers = sightings.pages(of: link.id).map { page in
+                    if let name = pageNames[page] { return name }
+                    let name = urls[page]
+                    pageNames[page] = name
+                    return name
+                }.sorted()
+            }
+            return LinkReport(url: link.url, verdict: result.verdict, status: result.status, error: result.error,
+                              redirectChain: result.redirectChain, referrers: referrers, isInternal: isInScope(link.url))
         }
     }
 
@@ -493,20 +517,5 @@ public final class SiteCrawler {
         case .failure:
             return (.disallowAll, false)
         }
-    }
-}
-
-/// Where one link URL was seen on a site.
-private struct LinkSightings {
-    /// Indexes of the pages linking to it, each once, in crawl order (a page's links arrive
-    /// together, so a repeat is always the last entry).
-    var pages: [Int32] = []
-    /// True once the crawl decided whether to follow it: later sightings need no decision.
-    var followDecided = false
-
-    /// Records a sighting; true when a followable link still needs the follow decision.
-    mutating func add(page: Int32, followable: Bool) -> Bool {
-        if pages.last != page { pages.append(page) }
-        return followable && !followDecided
     }
 }
