@@ -218,6 +218,9 @@ enum DatedPath {
     }
 
     static func date(in url: String) -> CalendarDate? {
+        if !url.contains("#"), !url.contains("%"), let parts = URLResolver.hostAndPath(ofNormalized: url) {
+            return date(inPath: parts.pathAndQuery)
+        }
         guard let components = URLComponents(string: url) else { return nil }
         return date(inPath: components.path[...])
     }
@@ -225,28 +228,41 @@ enum DatedPath {
     /// The date in a path (a query after it is ignored), read byte by byte: this runs for every
     /// dated-looking anchor of every page.
     static func date(inPath pathAndQuery: Substring) -> CalendarDate? {
-        var segments: [ArraySlice<UInt8>] = []
-        var path = Array(pathAndQuery.utf8)
-        if let mark = path.firstIndex(of: 0x3F) { path.removeSubrange(mark...) }
-        for segment in path.split(separator: 0x2F) { segments.append(segment) }
-        guard segments.count >= 4 else { return nil }
-        for i in 0...(segments.count - 4) {
-            guard segments[i].count == 4, let year = number(segments[i]), IndonesianDateParser.plausibleYears.contains(year),
-                  (1...2).contains(segments[i + 1].count), let month = number(segments[i + 1]),
-                  (1...2).contains(segments[i + 2].count), let day = number(segments[i + 2]) else { continue }
-            // A slug must follow: `/2019/02/06/` alone is a day archive, `/page/2` a listing.
-            let slug = segments[i + 3]
-            guard number(slug) == nil, !slug.elementsEqual("page".utf8),
-                  let date = CalendarDate(year: year, month: month, day: day) else {
-                continue
+        var text = pathAndQuery
+        return text.withUTF8 { bytes in
+            let end = bytes.firstIndex(of: 0x3F) ?? bytes.count
+            // The last four non-empty segments seen, as ranges: no copy of the path.
+            var window: [Range<Int>] = []
+            window.reserveCapacity(4)
+            var start = 0
+            while start < end {
+                var stop = start
+                while stop < end, bytes[stop] != 0x2F { stop += 1 }
+                if stop > start {
+                    if window.count == 4 { window.removeFirst() }
+                    window.append(start..<stop)
+                    if window.count == 4, let date = date(bytes, window) { return date }
+                }
+                start = stop + 1
             }
-            return date
+            return nil
         }
-        return nil
+    }
+
+    /// `year/month/day/slug` in four consecutive segments.
+    private static func date(_ bytes: UnsafeBufferPointer<UInt8>, _ segments: [Range<Int>]) -> CalendarDate? {
+        let part = { (index: Int) in UnsafeBufferPointer(rebasing: bytes[segments[index]]) }
+        guard segments[0].count == 4, let year = number(part(0)), IndonesianDateParser.plausibleYears.contains(year),
+              (1...2).contains(segments[1].count), let month = number(part(1)),
+              (1...2).contains(segments[2].count), let day = number(part(2)) else { return nil }
+        // A slug must follow: `/2019/02/06/` alone is a day archive, `/page/2` a listing.
+        let slug = part(3)
+        guard number(slug) == nil, !slug.elementsEqual("page".utf8) else { return nil }
+        return CalendarDate(year: year, month: month, day: day)
     }
 
     /// The value of a segment of ASCII digits only (what `Int(String)` accepts, less the sign).
-    private static func number(_ digits: ArraySlice<UInt8>) -> Int? {
+    private static func number(_ digits: UnsafeBufferPointer<UInt8>) -> Int? {
         guard !digits.isEmpty, digits.count <= 18 else { return nil }
         var value = 0
         for byte in digits {

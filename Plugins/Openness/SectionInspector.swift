@@ -109,7 +109,8 @@ struct SectionExaminer: PageExaminer {
         for (index, link) in document.links().enumerated() where link.kind == .anchor {
             let target: String
             let byPath: [Int]
-            if let fast = absolute[index], URLResolver.hostAndPath(ofNormalized: fast) != nil {
+            // A resolver result is in normal form, so its path is cut out without Foundation.
+            if let fast = absolute[index] {
                 target = fast
                 byPath = matches.byURL(fast)
             } else {
@@ -176,7 +177,13 @@ struct PageSignals {
         let headings = document.headings.filter { $0.level == 1 && !$0.isInChrome }.map(\.text)
         texts.append(contentsOf: headings)
         self.texts = texts.map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
-        self.addresses = [page.url, page.requestedURL].compactMap(WebAddress.pathAndQuery)
+        self.addresses = [page.url, page.requestedURL].compactMap { url in
+            // The crawl's URLs are in normal form: no Foundation needed to cut out the path.
+            guard !url.contains("#"), let parts = URLResolver.hostAndPath(ofNormalized: url) else {
+                return WebAddress.pathAndQuery(url)
+            }
+            return String(parts.pathAndQuery)
+        }
     }
 
     static func titleParts(_ title: String) -> [String] {

@@ -63,7 +63,7 @@ public final class SiteCrawler {
     /// million link occurrences: see ``LinkBook`` for what is kept of them.
     private var sightings = LinkBook()
     /// Results the crawl itself obtained, by the requested URL's id.
-    private var known: [Int32: LinkCheckResult] = [:]
+    private var known = LinkResults()
     /// Ids of pages that meta-refreshed: their result waits for the target's.
     private var refreshOrigins: Set<Int32> = []
     private var pagesCrawled = 0
@@ -143,6 +143,7 @@ public final class SiteCrawler {
 
     private func crawl() async {
         let services = self.services
+        let examiners = inspectors.map(\.examiner)
         let limit = max(1, services.limits.siteConcurrency)
         await withTaskGroup(of: Fetched.self) { group in
             var inFlight = 0
@@ -151,9 +152,10 @@ public final class SiteCrawler {
                     let request = FetchRequest(url: item.url, method: .get, maxBodyBytes: services.limits.maxPageBytes)
                     group.addTask {
                         let result = await services.fetcher.fetch(request)
-                        // Parsing and link resolution are most of a page's cost: done here, in the
-                        // child task, they run on every core; the inspectors still run in this task.
-                        return Fetched(item: item, result: result, parsed: ParsedPage.parse(result))
+                        // Parsing, link resolution and the examiners are most of a page's cost: done
+                        // here, in the child task, they run on every core.
+                        return Fetched(item: item, result: result,
+                                       parsed: ParsedPage.parse(result, item: item, examiners: examiners))
                     }
                     inFlight += 1
                 }
@@ -230,9 +232,9 @@ public final class SiteCrawler {
         } else if !isHTML, item.role == .requested {
             readSitemap(response.body, url: finalURL)
         }
-        // The child task parsed it against the same normal-form URL.
-        let reused = parsed.flatMap { $0.finalURL == finalURL ? $0.document : nil }
-        let document = isHTML ? (reused ?? HTMLDocument(bytes: response.body, url: finalURL, encoding: charset)) : nil
+        // The child task parsed and examined it at the same normal-form URL.
+        let reused = parsed.flatMap { $0.finalURL == finalURL ? $0 : nil }
+        let document = isHTML ? (reused?.page.document ?? HTMLDocument(bytes: response.body, url: finalURL, encoding: charset)) : nil
         if let document {
             if item.role != .home, let reason = softNotFound.reason(for: document) {
                 await noteSoftNotFound(item: item, finalURL: finalURL, status: response.status, reason: reason)
@@ -241,9 +243,9 @@ public final class SiteCrawler {
             if await followMetaRefresh(document, finalURL: finalURL, item: item) { return }
         }
         if item.role == .home, let document { softNotFound.forgetTemplate(ifItMatches: document) }
-        let page = Page(url: finalURL, requestedURL: item.url, status: response.status, headers: headers,
-                        mediaType: mediaType, body: response.body, depth: item.depth, role: item.role,
-                        document: document)
+        let page = reused?.page ?? Page(url: finalURL, requestedURL: item.url, status: response.status, headers: headers,
+                                        mediaType: mediaType, body: response.body, depth: item.depth, role: item.role,
+                                        document: document)
         if let document {
             pagesCrawled += 1
             let pageID = frontier.intern(finalURL)
@@ -251,8 +253,9 @@ public final class SiteCrawler {
             collectLinks(document, page: page, id: pageID)
         }
         guard let pageURL = URL(string: finalURL) else { return }
-        for inspector in inspectors {
-            for wanted in inspector.inspect(page) {
+        for (index, inspector) in inspectors.enumerated() {
+            let examined = reused.map { $0.examined[index] } ?? inspector.examiner?.examine(page)
+            for wanted in inspector.inspect(page, examined: examined) {
                 if let url = CrawlURL.resolve(wanted, against: pageURL), isInScope(url), !isBlockedByRobots(url) {
                     frontier.push(FrontierItem(url: url, depth: item.depth + 1, role: .requested))
                 }

@@ -32,9 +32,16 @@ struct TextBuffer {
                 index += 2
                 continue
             }
+            // A run ends at white space, except one plain space between two other characters,
+            // which the collapsed text keeps as it is: words are copied a line at a time.
             var end = index + 1
             while end < count {
                 let next = text[end]
+                if next == 0x20, end + 1 < count, !Self.isSpace(text[end + 1]),
+                   !(text[end + 1] == 0xC2 && end + 2 < count && text[end + 2] == 0xA0) {
+                    end += 2
+                    continue
+                }
                 if Self.isSpace(next) || (next == 0xC2 && end + 1 < count && text[end + 1] == 0xA0) { break }
                 end += 1
             }

@@ -102,19 +102,26 @@ public struct FoldedText: Sendable {
 
     public init(_ text: String) {
         self.text = text
-        var folded = [UInt8]()
-        folded.reserveCapacity(text.utf8.count)
         var units = 0
         var ascii = true
-        for byte in text.utf8 {
-            if byte < 0x80 {
-                folded.append(Self.lower(byte))
-                units += 1
-            } else {
-                ascii = false
-                folded.append(byte)
-                // A lead byte starts a scalar: one unit, two from U+10000 (4-byte sequences) on.
-                if byte >= 0xC0 { units += byte >= 0xF0 ? 2 : 1 }
+        var source = text
+        // One pass over the contiguous UTF-8 into an uninitialised array: this runs over every
+        // page's whole text.
+        let folded = source.withUTF8 { utf8 in
+            [UInt8](unsafeUninitializedCapacity: utf8.count) { output, initialized in
+                for index in 0..<utf8.count {
+                    let byte = utf8[index]
+                    if byte < 0x80 {
+                        output[index] = byte &- 0x41 < 26 ? byte | 0x20 : byte
+                        units += 1
+                    } else {
+                        ascii = false
+                        output[index] = byte
+                        // A lead byte starts a scalar: one unit, two from U+10000 (4-byte sequences) on.
+                        if byte >= 0xC0 { units += byte >= 0xF0 ? 2 : 1 }
+                    }
+                }
+                initialized = utf8.count
             }
         }
         utf16Count = units

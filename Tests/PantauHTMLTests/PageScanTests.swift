@@ -144,3 +144,28 @@ import Testing
         if fast { #expect(URLResolver(base: "http://lain.go.id/")?.resolve(href) == href) }
     }
 }
+
+/// ``TextBuffer`` against a plain reference: split at white space, join with one space.
+@Suite struct TextBufferTests {
+    @Test func collapsingMatchesTheReferenceOnRandomText() {
+        let alphabet: [String] = ["a", "b", "é", " ", " ", "\t", "\n", "\r", "\u{0C}", "\u{A0}", "x"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let length = Int.random(in: 0..<40, using: &generator)
+            let text = (0..<length).map { _ in alphabet.randomElement(using: &generator)! }.joined()
+            // Scalars, not Characters: "\r\n" is one Character.
+            let spaces: Set<Unicode.Scalar> = [" ", "\t", "\n", "\r", "\u{0C}", "\u{A0}"]
+            let expected = text.unicodeScalars.split(whereSeparator: spaces.contains)
+                .map { String(String.UnicodeScalarView($0)) }.joined(separator: " ")
+            var buffer = TextBuffer()
+            // Fed in arbitrary chunks at scalar boundaries, as the parser delivers text.
+            var rest = Substring(text).unicodeScalars
+            while !rest.isEmpty {
+                let take = Int.random(in: 1...rest.count, using: &generator)
+                buffer.append(String(String.UnicodeScalarView(rest.prefix(take))))
+                rest = rest.dropFirst(take)
+            }
+            #expect(buffer.string == expected, "\(Array(text.unicodeScalars))")
+        }
+    }
+}
