@@ -13,7 +13,7 @@ import CLibXML2
 /// nav, chrome, the site's header and footer, hidden scopes, script-like elements), and a stack
 /// of text sinks, each rooted at an open element, that collect the text below their root the way
 /// a tree walk does (``collectText(below:mode:into:exclude:)``).
-final class PageScanner {
+struct PageScanner {
     /// Options as for `htmlReadMemory`: recover, never touch the network, stay quiet. Not
     /// HTML_PARSE_NOBLANKS: it drops the blank text in "<b>Dinas</b> <i>Kesehatan</i>".
     static let parseOptions = Int32(bitPattern: HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue
@@ -22,11 +22,11 @@ final class PageScanner {
     /// Parses `bytes` (decoded from `encoding`, a libxml2 encoding name, or detected from a BOM or
     /// `<meta charset>` when nil) and returns what the scan recorded.
     static func scan(_ bytes: [UInt8], url: String, encoding: String?) -> PageScan {
-        let scanner = PageScanner()
+        let box = Box()
         let length = Int32(clamping: bytes.count)
         if length > 0 {
             prepareLibXML()
-            let state = Unmanaged.passUnretained(scanner).toOpaque()
+            let state = Unmanaged.passUnretained(box).toOpaque()
             bytes.withUnsafeBufferPointer { buffer in
                 buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: Int(length)) { chars in
                     _ = pantau_html_scan(chars, length, url, encoding, parseOptions,
@@ -34,25 +34,31 @@ final class PageScanner {
                 }
             }
         }
-        scanner.finish()
-        return scanner.result
+        box.scanner.finish()
+        return box.scanner.result
+    }
+
+    /// Holds the scanner for the C callbacks. The scanner is a struct so that each callback pays
+    /// one exclusivity check (the box's property), not one per field it touches.
+    private final class Box {
+        var scanner = PageScanner()
     }
 
     // MARK: - SAX callbacks
 
     private static let onStart: startElementSAXFunc = { context, name, attributes in
         guard let state = pantau_sax_state(context) else { return }
-        Unmanaged<PageScanner>.fromOpaque(state).takeUnretainedValue().start(HTMLTag(name: name), attributes)
+        Unmanaged<Box>.fromOpaque(state).takeUnretainedValue().scanner.start(HTMLTag(name: name), attributes)
     }
 
     private static let onEnd: endElementSAXFunc = { context, _ in
         guard let state = pantau_sax_state(context) else { return }
-        Unmanaged<PageScanner>.fromOpaque(state).takeUnretainedValue().end()
+        Unmanaged<Box>.fromOpaque(state).takeUnretainedValue().scanner.end()
     }
 
     private static let onCharacters: charactersSAXFunc = { context, characters, length in
         guard let state = pantau_sax_state(context), let characters, length > 0 else { return }
-        Unmanaged<PageScanner>.fromOpaque(state).takeUnretainedValue().text(characters, Int(length))
+        Unmanaged<Box>.fromOpaque(state).takeUnretainedValue().scanner.text(characters, Int(length))
     }
 
     // MARK: - State
@@ -132,7 +138,7 @@ final class PageScanner {
 
     // MARK: - Events
 
-    private func start(_ tag: HTMLTag, _ raw: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+    private mutating func start(_ tag: HTMLTag, _ raw: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
         let attributes = ScanAttributes(raw)
         let depth = stack.count + 1
         let hidden = hiddenFrom != 0 || attributes.hidesElement
@@ -192,7 +198,7 @@ final class PageScanner {
     }
 
     /// Records what the element itself says: links, metadata, ids, and the text sinks it roots.
-    private func record(_ tag: HTMLTag, _ attributes: ScanAttributes, depth: Int, hidden: Bool, outsideScripts: Bool) {
+    private mutating func record(_ tag: HTMLTag, _ attributes: ScanAttributes, depth: Int, hidden: Bool, outsideScripts: Bool) {
         if let id = attributes.value(.id) { result.fragmentTargets.append(collapsed(id)) }
         switch tag {
         case .a:
@@ -256,12 +262,11 @@ final class PageScanner {
         if let id = attributes.value(.id), strcmp(id, "content") == 0 { openCandidate(4, depth: depth) }
     }
 
-    private func end() {
+    private mutating func end() {
         guard let element = stack.last else { return }
         let depth = stack.count
-        while let sink = sinks.last, sink.root == depth {
-            sinks.removeLast()
-            close(sink)
+        while !sinks.isEmpty, sinks[sinks.count - 1].root == depth {
+            close(sinks.removeLast())
         }
         let openNonText = nonText, separates = element.tag.separatesWords
         sinks.withUnsafeMutableBufferPointer { sinks in
@@ -285,21 +290,22 @@ final class PageScanner {
         if element.isSiteHeader { siteHeaders -= 1 }
         if element.isSiteFooter { siteFooters -= 1 }
         if element.startsHiddenScope { hiddenFrom = 0 }
-        classArena.removeSubrange(element.arenaMark...)
+        if element.arenaMark < classArena.count { classArena.removeSubrange(element.arenaMark...) }
         stack.removeLast()
     }
 
-    private func text(_ characters: UnsafePointer<xmlChar>, _ length: Int) {
+    private mutating func text(_ characters: UnsafePointer<xmlChar>, _ length: Int) {
         let nonText = self.nonText
+        // Stored once in the arena when a page-sized sink takes it.
         var stored: Range<Int>?
+        if sinks.contains(where: { $0.usesPieces && $0.skippingFrom == 0 && $0.nonTextBase == nonText }) {
+            let start = arena.count
+            arena.append(contentsOf: UnsafeBufferPointer(start: characters, count: length))
+            stored = start..<arena.count
+        }
         sinks.withUnsafeMutableBufferPointer { sinks in
             for index in sinks.indices where sinks[index].skippingFrom == 0 && sinks[index].nonTextBase == nonText {
                 if sinks[index].usesPieces {
-                    if stored == nil {
-                        let start = arena.count
-                        arena.append(contentsOf: UnsafeBufferPointer(start: characters, count: length))
-                        stored = start..<arena.count
-                    }
                     sinks[index].pieces.add(stored!)
                 } else {
                     sinks[index].buffer.append(characters, count: length)
@@ -309,7 +315,7 @@ final class PageScanner {
     }
 
     /// Closes what a broken page left open (libxml2 normally closes every element at the end).
-    private func finish() {
+    private mutating func finish() {
         while !stack.isEmpty { end() }
         if bodyOpened {
             result.contentPieces = candidatePieces.lazy.compactMap { $0 }.first ?? result.contentPieces
@@ -321,7 +327,7 @@ final class PageScanner {
 
     // MARK: - Sinks
 
-    private func openSink(_ target: SinkTarget, depth: Int, skipsChrome: Bool = false) {
+    private mutating func openSink(_ target: SinkTarget, depth: Int, skipsChrome: Bool = false) {
         var sink = TextSink(target: target, root: depth, nonTextBase: nonText, skipsChrome: skipsChrome,
                             articlesAboveRoot: articles - (stack.last?.tag == .article ? 1 : 0))
         switch target {
@@ -331,13 +337,13 @@ final class PageScanner {
         sinks.append(sink)
     }
 
-    private func openCandidate(_ index: Int, depth: Int) {
+    private mutating func openCandidate(_ index: Int, depth: Int) {
         guard !candidateOpened[index] else { return }
         candidateOpened[index] = true
         openSink(.contentCandidate(index), depth: depth, skipsChrome: true)
     }
 
-    private func close(_ sink: TextSink) {
+    private mutating func close(_ sink: TextSink) {
         let text = sink.usesPieces ? "" : sink.buffer.string
         switch sink.target {
         case .visibleText:
@@ -360,13 +366,13 @@ final class PageScanner {
         }
     }
 
-    private func addNamed(_ tag: HTMLTag) -> Int {
+    private mutating func addNamed(_ tag: HTMLTag) -> Int {
         result.namedTexts.append((tag, ""))
         return result.namedTexts.count - 1
     }
 
     /// Anchors fall back on the first image inside them that has an `alt`, else a `title`.
-    private func noteImageText(_ attributes: ScanAttributes) {
+    private mutating func noteImageText(_ attributes: ScanAttributes) {
         for index in sinks.indices {
             guard case .anchor = sinks[index].target, sinks[index].imageText == nil else { continue }
             if let alt = attributes.value(.alt).map(collapsed), !alt.isEmpty {
@@ -396,7 +402,7 @@ final class PageScanner {
     // MARK: - Links and metadata
 
     @discardableResult
-    private func addLink(_ kind: LinkKind, _ rawHref: UnsafePointer<CChar>?, rel attributes: ScanAttributes? = nil,
+    private mutating func addLink(_ kind: LinkKind, _ rawHref: UnsafePointer<CChar>?, rel attributes: ScanAttributes? = nil,
                          hidden: Bool) -> Int? {
         guard let rawHref else { return nil }
         let href = trimmedString(rawHref)
@@ -406,7 +412,7 @@ final class PageScanner {
         return result.links.count - 1
     }
 
-    private func addSourceSet(_ attributes: ScanAttributes, hidden: Bool) {
+    private mutating func addSourceSet(_ attributes: ScanAttributes, hidden: Bool) {
         guard let srcset = attributes.value(.srcset) else { return }
         for candidate in sourceSetURLs(String(cString: srcset)) {
             result.links.append(HTMLLink(kind: .image, href: candidate, isHidden: hidden))
@@ -422,9 +428,10 @@ final class PageScanner {
         return .otherLink
     }
 
-    private func recordTime(_ datetime: String) {
-        let classes = stack.lazy.filter { !$0.classRange.isEmpty }
-            .map { String(decoding: self.classArena[$0.classRange], as: UTF8.self) }
+    private mutating func recordTime(_ datetime: String) {
+        let arena = classArena
+        let classes = stack.filter { !$0.classRange.isEmpty }
+            .map { String(decoding: arena[$0.classRange], as: UTF8.self) }
             .joined(separator: " ")
         result.times.append(HTMLTime(datetime: datetime, isInArticle: articles > 0, classes: classes, isInNav: navs > 0,
                                      isInSiteHeader: siteHeaders > 0, isInSiteFooter: siteFooters > 0))

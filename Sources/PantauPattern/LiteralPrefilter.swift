@@ -34,11 +34,15 @@ struct LiteralPrefilter: Sendable {
             }
         }
 
-        func holds(in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
+        /// `pairs`, when given, describes `haystack`: a literal with a byte pair the text lacks is
+        /// ruled out without a search.
+        func holds(in haystack: UnsafeBufferPointer<UInt8>, pairs: BytePairs? = nil) -> Bool {
             switch self {
-            case .literal(let bytes, let anchor): return LiteralPrefilter.contains(haystack, bytes, anchor: anchor)
-            case .all(let needs): return needs.allSatisfy { $0.holds(in: haystack) }
-            case .any(let needs): return needs.contains { $0.holds(in: haystack) }
+            case .literal(let bytes, let anchor):
+                if let pairs, !pairs.mayContain(bytes) { return false }
+                return LiteralPrefilter.contains(haystack, bytes, anchor: anchor)
+            case .all(let needs): return needs.allSatisfy { $0.holds(in: haystack, pairs: pairs) }
+            case .any(let needs): return needs.contains { $0.holds(in: haystack, pairs: pairs) }
             }
         }
     }
@@ -65,7 +69,7 @@ struct LiteralPrefilter: Sendable {
 
     /// False only when `text` certainly holds no match.
     func mayMatch(_ text: FoldedText) -> Bool {
-        text.withBytes(caseSensitive: caseSensitive) { need.holds(in: $0) } ?? true
+        text.withBytes(caseSensitive: caseSensitive) { need.holds(in: $0, pairs: text.pairs) } ?? true
     }
 
     /// True when `needle` occurs in `haystack`: `memchr` for the needle's byte at `anchor`, then a
@@ -99,6 +103,9 @@ public struct FoldedText: Sendable {
     let bytes: [UInt8]?
     /// The text's length in UTF-16 code units (what ``BoundedRegex`` bounds), counted on the way.
     let utf16Count: Int
+    /// The byte pairs of the text with ASCII letters lowercased (for texts long enough that
+    /// searching costs more than the sketch).
+    let pairs: BytePairs?
 
     public init(_ text: String) {
         self.text = text
@@ -125,6 +132,7 @@ public struct FoldedText: Sendable {
             }
         }
         utf16Count = units
+        pairs = folded.count >= BytePairs.minimumLength ? folded.withUnsafeBufferPointer(BytePairs.init) : nil
         bytes = ascii || !Self.holdsScalarFoldingToASCII(folded) ? folded : nil
     }
 
@@ -180,6 +188,42 @@ public struct FoldedText: Sendable {
             }
         }
         return false
+    }
+}
+
+/// Which pairs of adjacent bytes occur in a text (ASCII letters lowercased): 65,536 bits, set in
+/// one pass. A literal holding a pair the text lacks cannot occur in it, so most of a spam
+/// pattern's words ("maxwin", "sbobet", "gacor") are ruled out without searching the page; only
+/// literals whose pairs all occur are searched. Sound for case-sensitive literals too: lowering
+/// both sides keeps every occurrence.
+public struct BytePairs: Sendable {
+    /// Shorter texts are searched directly.
+    static let minimumLength = 512
+
+    private var bits: [UInt64]
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        var bits = [UInt64](repeating: 0, count: 1024)
+        bits.withUnsafeMutableBufferPointer { bits in
+            guard var previous = bytes.first.map(FoldedText.lower) else { return }
+            for index in 1..<max(1, bytes.count) {
+                let byte = FoldedText.lower(bytes[index])
+                let pair = Int(previous) << 8 | Int(byte)
+                bits[pair >> 6] |= 1 << UInt64(pair & 63)
+                previous = byte
+            }
+        }
+        self.bits = bits
+    }
+
+    /// False when some adjacent pair of `needle` (ASCII letters lowercased) never occurs.
+    func mayContain(_ needle: [UInt8]) -> Bool {
+        guard needle.count >= 2 else { return true }
+        for index in 1..<needle.count {
+            let pair = Int(FoldedText.lower(needle[index - 1])) << 8 | Int(FoldedText.lower(needle[index]))
+            if bits[pair >> 6] & (1 << UInt64(pair & 63)) == 0 { return false }
+        }
+        return true
     }
 }
 

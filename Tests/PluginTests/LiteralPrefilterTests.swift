@@ -6,6 +6,16 @@ import Testing
 /// The literal pre-filter may only skip searches that cannot match: every result must equal the
 /// plain ICU search's.
 @Suite struct LiteralPrefilterTests {
+    @Test func bytePairsRuleOutOnlyAbsentPairs() {
+        let text = Array("Rapat koordinasi SLOT".utf8)
+        let pairs = text.withUnsafeBufferPointer(BytePairs.init)
+        #expect(pairs.mayContain(Array("slot".utf8)))
+        #expect(pairs.mayContain(Array("Koor".utf8)))
+        #expect(!pairs.mayContain(Array("gacor".utf8)))
+        #expect(!pairs.mayContain(Array("tk".utf8)))
+        #expect(pairs.mayContain(Array("x".utf8)), "one byte has no pair to rule out")
+    }
+
     private func literals(_ pattern: String, caseSensitive: Bool = false) -> String? {
         LiteralPrefilter(pattern: pattern, caseSensitive: caseSensitive)?.need.description
     }
@@ -53,7 +63,9 @@ import Testing
         for caseSensitive in [false, true] {
             let regex = try BoundedRegex(pattern, caseSensitive: caseSensitive)
             let plain = try NSRegularExpression(pattern: pattern, options: caseSensitive ? [] : [.caseInsensitive])
-            for text in Self.texts {
+            // Long texts too: past BytePairs.minimumLength the byte-pair sketch rules literals out.
+            let filler = String(repeating: "Pemerintah kabupaten menyelenggarakan rapat koordinasi. ", count: 12)
+            for text in Self.texts + Self.texts.map({ filler + $0 + " " + filler }) {
                 let expected = plain.firstMatch(in: text, range: NSRange(location: 0, length: text.utf16.count))
                     .flatMap { Range($0.range, in: text) }.map { String(text[$0]) }
                 #expect(regex.firstMatch(in: text) == expected, "\(pattern) on \(text), case sensitive: \(caseSensitive)")
