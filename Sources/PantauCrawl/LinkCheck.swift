@@ -80,13 +80,13 @@ public struct LinkCheckResult: Sendable, Hashable {
 /// rate-limited) are not asked again with GET.
 /// Only decided verdicts are cached: an UNVERIFIED result is retried when another page asks.
 public actor LinkChecker {
-    private enum Entry {
-        case inFlight([CheckedContinuation<LinkCheckResult, Never>])
-        case done(LinkCheckResult)
-    }
-
     private let fetcher: PoliteFetcher
-    private var entries: [String: Entry] = [:]
+    /// Every URL checked or recorded in the run, once (a district holds many sites' links).
+    private var urls = URLTable()
+    /// Decided results, by URL id.
+    private var done = LinkResults()
+    /// Checks under way, by URL id: the callers waiting for them.
+    private var inFlight: [Int32: [CheckedContinuation<LinkCheckResult, Never>]] = [:]
     /// Body cap for the confirming GET, in bytes: enough to see an error page, never a whole PDF.
     private let confirmBodyBytes = 64 * 1024
 
@@ -96,10 +96,12 @@ public actor LinkChecker {
 
     /// Records a result the crawl already has (a page it fetched), so the link is not fetched again.
     public func record(_ url: String, _ result: LinkCheckResult) {
-        if case .inFlight(let waiters) = entries[url] {
-            waiters.forEach { $0.resume(returning: result) }
-        }
-        if result.verdict != .unverified { entries[url] = .done(result) } else { entries[url] = nil }
+        record(urls.intern(url), result)
+    }
+
+    private func record(_ id: Int32, _ result: LinkCheckResult) {
+        inFlight.removeValue(forKey: id)?.forEach { $0.resume(returning: result) }
+        done[id] = result.verdict != .unverified ? result : nil
     }
 
     /// Checks `url` (absolute, normal form), or waits for the check already under way.
@@ -107,20 +109,17 @@ public actor LinkChecker {
         if let scheme = CrawlURL.scheme(of: url), scheme != "http", scheme != "https" {
             return .skipped("\(scheme): link")
         }
-        switch entries[url] {
-        case .done(let result):
-            return result
-        case .inFlight(var waiters):
+        let id = urls.intern(url)
+        if let result = done[id] { return result }
+        if inFlight[id] != nil {
             return await withCheckedContinuation { continuation in
-                waiters.append(continuation)
-                entries[url] = .inFlight(waiters)
+                inFlight[id]?.append(continuation)
             }
-        case nil:
-            entries[url] = .inFlight([])
-            let result = await perform(url)
-            record(url, result)
-            return result
         }
+        inFlight[id] = []
+        let result = await perform(url)
+        record(id, result)
+        return result
     }
 
     private func perform(_ url: String) async -> LinkCheckResult {

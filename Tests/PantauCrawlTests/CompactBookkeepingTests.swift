@@ -57,4 +57,27 @@ struct CompactBookkeepingTests {
         #expect(sets.contains(AnchorSets.hash("content"), page: 1) == nil, "not a parsed page")
         #expect(sets.contains(AnchorSets.hash("content"), page: 1_000) == nil)
     }
+
+    @Test func linkResultsKeepEveryResultWhateverItsStorage() {
+        var results = LinkResults()
+        let redirected = LinkCheckResult(verdict: .ok, status: 200, error: nil, redirectChain: ["http://a.test/lama"])
+        let broken = LinkCheckResult(verdict: .broken, status: 404, error: nil, redirectChain: [])
+        let noContent = LinkCheckResult(verdict: .ok, status: 204, error: nil, redirectChain: [])
+        results[0] = LinkResults.plainOK
+        results[130] = redirected
+        results[7] = broken
+        results[8] = noContent
+        #expect(results[0] == LinkResults.plainOK)
+        #expect(results[130] == redirected)
+        #expect(results[7] == broken)
+        #expect(results[8] == noContent)
+        #expect(results[1] == nil)
+        #expect(results[100_000] == nil)
+        results[0] = broken // a soft 404 found after the 200
+        #expect(results[0] == broken)
+        results[7] = LinkResults.plainOK
+        #expect(results[7] == LinkResults.plainOK)
+        results[7] = nil
+        #expect(results[7] == nil)
+    }
 }
