@@ -363,13 +363,17 @@ public final class SiteCrawler {
     @discardableResult
     private func readSitemap(_ body: [UInt8], url: String) -> Bool {
         guard let contents = sitemaps.read(body, maxBytes: services.limits.maxPageBytes), let base = URL(string: url) else { return false }
+        // A sitemap lists thousands of absolute URLs: the byte-level resolver first, Foundation
+        // only for what it declines (they agree where both decide).
+        let resolver = URLResolver(base: url)
+        let resolve = { (written: String) in resolver?.resolve(written) ?? CrawlURL.resolve(written, against: base) }
         for written in contents.sitemaps {
-            if let next = CrawlURL.resolve(written, against: base), isInScope(next), !isBlockedByRobots(next) {
+            if let next = resolve(written), isInScope(next), !isBlockedByRobots(next) {
                 frontier.push(FrontierItem(url: next, depth: 1, role: .requested))
             }
         }
         for written in contents.pages {
-            guard let next = CrawlURL.resolve(written, against: base), isInScope(next), !CrawlURL.looksBinary(next),
+            guard let next = resolve(written), isInScope(next), !CrawlURL.looksBinary(next),
                   !isBlockedByRobots(next), !frontier.hasSeen(next), !isTrap(next) else { continue }
             frontier.push(FrontierItem(url: next, depth: 1, role: .crawled))
         }
