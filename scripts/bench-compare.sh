@@ -59,4 +59,7 @@ CMD="$PANTAU audit --inventory $INVENTORY --rules $REPO/rules --out $WORK/pantau
 CMD="$CMD --audit-date 2026-12-01 --quiet --bench-result"
 echo "pantau: $CMD" >&2
 
+# nginx.conf keeps up to 20,000 files open (open_file_cache max=20000): past the default limit of
+# 20,000 descriptors, a 50,000-page site gets "Too many open files" and a few HTTP 500s.
+ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 EXTRA_PEER="pantau|$CMD" exec "$BENCH/run_peers.sh"
