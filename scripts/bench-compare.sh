@@ -59,7 +59,16 @@ CMD="$PANTAU audit --inventory $INVENTORY --rules $REPO/rules --out $WORK/pantau
 CMD="$CMD --audit-date 2026-12-01 --quiet --bench-result"
 echo "pantau: $CMD" >&2
 
-# nginx.conf keeps up to 20,000 files open (open_file_cache max=20000): past the default limit of
-# 20,000 descriptors, a 50,000-page site gets "Too many open files" and a few HTTP 500s.
-ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
-EXTRA_PEER="pantau|$CMD" exec "$BENCH/run_peers.sh"
+# The shared nginx.conf caches up to 20,000 open files (open_file_cache max=20000). Where the
+# descriptor limit is 20,000 and cannot be raised, a site of more than ~15,000 pages gets "Too many
+# open files" and some HTTP 500s, for every peer alike. Then the harness runs from a copy whose
+# nginx.conf differs in that one number (8,000); the diff is printed.
+RUN_BENCH=$BENCH
+if (( PAGES > 15000 )) && ! ulimit -n 65536 2>/dev/null; then
+    RUN_BENCH=$WORK/bench-harness
+    rm -rf "$RUN_BENCH" && mkdir -p "$RUN_BENCH" && cp -r "$BENCH"/. "$RUN_BENCH"/
+    sed -i 's/open_file_cache max=20000 /open_file_cache max=8000 /' "$RUN_BENCH/nginx.conf"
+    echo "descriptor limit $(ulimit -n): running the harness from $RUN_BENCH, nginx.conf changed:" >&2
+    diff "$BENCH/nginx.conf" "$RUN_BENCH/nginx.conf" >&2 || true
+fi
+EXTRA_PEER="pantau|$CMD" exec "$RUN_BENCH/run_peers.sh"
