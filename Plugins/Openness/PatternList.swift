@@ -59,8 +59,13 @@ public struct PatternList: Sendable {
     /// True when any pattern matches somewhere in `text`.
     public func matches(_ text: String) -> Bool {
         guard !expressions.isEmpty else { return false }
-        let folded = FoldedText(text)
-        return expressions.contains { $0.search(text, folded: folded).match != nil }
+        return matches(text, folded: FoldedText(text))
+    }
+
+    /// ``matches(_:)`` with the text already prepared for the pre-filter (prepare it once when
+    /// many lists read the same text).
+    public func matches(_ text: String, folded: FoldedText) -> Bool {
+        expressions.contains { $0.search(text, folded: folded).match != nil }
     }
 
     /// True when any pattern matches any of `texts`.

@@ -1,5 +1,6 @@
 import PantauCore
 import PantauHTML
+import PantauPattern
 import Synchronization
 
 /// Looks for each rule's section on one site.
@@ -140,19 +141,26 @@ final class SectionMatches: Sendable {
 
     /// Rules whose `link_text` matches `text`.
     func byText(_ text: String) -> [Int] {
-        texts.indices(for: text) { text in rules.indices.filter { rules[$0].linkText.matches(text) } }
+        texts.indices(for: text) { text in
+            let folded = FoldedText(text)
+            return rules.indices.filter { rules[$0].linkText.matches(text, folded: folded) }
+        }
     }
 
     /// Rules whose `url` matches a path with query.
     func byPath(_ path: String) -> [Int] {
-        paths.indices(for: path) { path in rules.indices.filter { rules[$0].url.matches(path) } }
+        paths.indices(for: path) { path in
+            let folded = FoldedText(path)
+            return rules.indices.filter { rules[$0].url.matches(path, folded: folded) }
+        }
     }
 
     /// Rules whose `url` matches the path and query of an absolute URL in normal form.
     func byURL(_ url: String) -> [Int] {
         urls.indices(for: url) { url in
             let path = URLResolver.hostAndPath(ofNormalized: url).map { String($0.pathAndQuery) } ?? ""
-            return rules.indices.filter { rules[$0].url.matches(path) }
+            let folded = FoldedText(path)
+            return rules.indices.filter { rules[$0].url.matches(path, folded: folded) }
         }
     }
 }

@@ -34,15 +34,15 @@ struct LiteralPrefilter: Sendable {
             }
         }
 
-        /// `pairs`, when given, describes `haystack`: a literal with a byte pair the text lacks is
-        /// ruled out without a search.
-        func holds(in haystack: UnsafeBufferPointer<UInt8>, pairs: BytePairs? = nil) -> Bool {
+        /// `sketch`, when given, describes `haystack`: a literal with a byte pair or triple the
+        /// text lacks is ruled out without a search.
+        func holds(in haystack: UnsafeBufferPointer<UInt8>, sketch: ByteSketch? = nil) -> Bool {
             switch self {
             case .literal(let bytes, let anchor):
-                if let pairs, !pairs.mayContain(bytes) { return false }
+                if let sketch, !sketch.mayContain(bytes) { return false }
                 return LiteralPrefilter.contains(haystack, bytes, anchor: anchor)
-            case .all(let needs): return needs.allSatisfy { $0.holds(in: haystack, pairs: pairs) }
-            case .any(let needs): return needs.contains { $0.holds(in: haystack, pairs: pairs) }
+            case .all(let needs): return needs.allSatisfy { $0.holds(in: haystack, sketch: sketch) }
+            case .any(let needs): return needs.contains { $0.holds(in: haystack, sketch: sketch) }
             }
         }
     }
@@ -69,7 +69,7 @@ struct LiteralPrefilter: Sendable {
 
     /// False only when `text` certainly holds no match.
     func mayMatch(_ text: FoldedText) -> Bool {
-        text.withBytes(caseSensitive: caseSensitive) { need.holds(in: $0, pairs: text.pairs) } ?? true
+        text.withBytes(caseSensitive: caseSensitive) { need.holds(in: $0, sketch: text.sketch) } ?? true
     }
 
     /// True when `needle` occurs in `haystack`: `memchr` for the needle's byte at `anchor`, then a
@@ -103,9 +103,9 @@ public struct FoldedText: Sendable {
     let bytes: [UInt8]?
     /// The text's length in UTF-16 code units (what ``BoundedRegex`` bounds), counted on the way.
     let utf16Count: Int
-    /// The byte pairs of the text with ASCII letters lowercased (for texts long enough that
-    /// searching costs more than the sketch).
-    let pairs: BytePairs?
+    /// The text's byte pairs and triples (for texts long enough that searching costs more than
+    /// the sketch).
+    let sketch: ByteSketch?
 
     public init(_ text: String) {
         self.text = text
@@ -132,7 +132,7 @@ public struct FoldedText: Sendable {
             }
         }
         utf16Count = units
-        pairs = folded.count >= BytePairs.minimumLength ? folded.withUnsafeBufferPointer(BytePairs.init) : nil
+        sketch = folded.count >= ByteSketch.minimumLength ? folded.withUnsafeBufferPointer(ByteSketch.init) : nil
         bytes = ascii || !Self.holdsScalarFoldingToASCII(folded) ? folded : nil
     }
 
@@ -191,37 +191,59 @@ public struct FoldedText: Sendable {
     }
 }
 
-/// Which pairs of adjacent bytes occur in a text (ASCII letters lowercased): 65,536 bits, set in
-/// one pass. A literal holding a pair the text lacks cannot occur in it, so most of a spam
-/// pattern's words ("maxwin", "sbobet", "gacor") are ruled out without searching the page; only
-/// literals whose pairs all occur are searched. Sound for case-sensitive literals too: lowering
-/// both sides keeps every occurrence.
-public struct BytePairs: Sendable {
+/// Which runs of two and three adjacent bytes occur in a text (ASCII letters lowercased), set
+/// in one pass: pairs exactly (65,536 bits), triples hashed into 65,536 bits. A literal holding a
+/// pair or a triple the text lacks cannot occur in it, so most of a spam pattern's words
+/// ("maxwin", "sbobet", "gacor") are ruled out without searching the page: in Indonesian text
+/// nearly every pair of letters occurs, far from every triple. A hash collision only lets a
+/// search run. Sound for case-sensitive literals too: lowering both sides keeps every occurrence.
+public struct ByteSketch: Sendable {
     /// Shorter texts are searched directly.
     static let minimumLength = 512
 
-    private var bits: [UInt64]
+    private var pairs: [UInt64]
+    private var triples: [UInt64]
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
-        var bits = [UInt64](repeating: 0, count: 1024)
-        bits.withUnsafeMutableBufferPointer { bits in
-            guard var previous = bytes.first.map(FoldedText.lower) else { return }
-            for index in 1..<max(1, bytes.count) {
-                let byte = FoldedText.lower(bytes[index])
-                let pair = Int(previous) << 8 | Int(byte)
-                bits[pair >> 6] |= 1 << UInt64(pair & 63)
-                previous = byte
+        var pairs = [UInt64](repeating: 0, count: 1024)
+        var triples = [UInt64](repeating: 0, count: 1024)
+        pairs.withUnsafeMutableBufferPointer { pairs in
+            triples.withUnsafeMutableBufferPointer { triples in
+                guard bytes.count >= 2 else { return }
+                var window = UInt32(FoldedText.lower(bytes[0]))
+                for index in 1..<bytes.count {
+                    window = (window << 8 | UInt32(FoldedText.lower(bytes[index]))) & 0xFF_FFFF
+                    let pair = Int(window & 0xFFFF)
+                    pairs[pair >> 6] |= 1 << UInt64(pair & 63)
+                    if index >= 2 {
+                        let triple = Self.slot(window)
+                        triples[triple >> 6] |= 1 << UInt64(triple & 63)
+                    }
+                }
             }
         }
-        self.bits = bits
+        self.pairs = pairs
+        self.triples = triples
     }
 
-    /// False when some adjacent pair of `needle` (ASCII letters lowercased) never occurs.
+    /// A triple's bit: a multiplicative hash of its 24 bits down to 16.
+    @inline(__always) private static func slot(_ triple: UInt32) -> Int {
+        Int((triple &* 0x9E37_79B1) >> 16)
+    }
+
+    /// False when some pair or triple of adjacent bytes of `needle` (ASCII letters lowercased)
+    /// never occurs in the text.
     func mayContain(_ needle: [UInt8]) -> Bool {
         guard needle.count >= 2 else { return true }
+        var window = UInt32(FoldedText.lower(needle[0]))
         for index in 1..<needle.count {
-            let pair = Int(FoldedText.lower(needle[index - 1])) << 8 | Int(FoldedText.lower(needle[index]))
-            if bits[pair >> 6] & (1 << UInt64(pair & 63)) == 0 { return false }
+            window = (window << 8 | UInt32(FoldedText.lower(needle[index]))) & 0xFF_FFFF
+            let pair = Int(window & 0xFFFF)
+            if pairs[pair >> 6] & (1 << UInt64(pair & 63)) == 0 { return false }
+            if index >= 2 {
+                let triple = Self.slot(window)
+                if triples[triple >> 6] & (1 << UInt64(triple & 63)) == 0 { return false }
+            }
         }
         return true
     }

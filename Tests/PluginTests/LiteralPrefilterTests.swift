@@ -6,14 +6,20 @@ import Testing
 /// The literal pre-filter may only skip searches that cannot match: every result must equal the
 /// plain ICU search's.
 @Suite struct LiteralPrefilterTests {
-    @Test func bytePairsRuleOutOnlyAbsentPairs() {
+    @Test func byteSketchRulesOutOnlyAbsentRuns() {
         let text = Array("Rapat koordinasi SLOT".utf8)
-        let pairs = text.withUnsafeBufferPointer(BytePairs.init)
+        let pairs = text.withUnsafeBufferPointer(ByteSketch.init)
         #expect(pairs.mayContain(Array("slot".utf8)))
         #expect(pairs.mayContain(Array("Koor".utf8)))
         #expect(!pairs.mayContain(Array("gacor".utf8)))
         #expect(!pairs.mayContain(Array("tk".utf8)))
         #expect(pairs.mayContain(Array("x".utf8)), "one byte has no pair to rule out")
+        // A literal whose every pair occurs is still ruled out by a triple that does not:
+        // "anak ikan" holds "an", "na" but never "nan".
+        let short = Array("anak ikan".utf8).withUnsafeBufferPointer(ByteSketch.init)
+        #expect(short.mayContain(Array("ikan".utf8)))
+        #expect(short.mayContain(Array("ANAK".utf8)))
+        #expect(!short.mayContain(Array("anan".utf8)))
     }
 
     private func literals(_ pattern: String, caseSensitive: Bool = false) -> String? {
@@ -63,7 +69,7 @@ import Testing
         for caseSensitive in [false, true] {
             let regex = try BoundedRegex(pattern, caseSensitive: caseSensitive)
             let plain = try NSRegularExpression(pattern: pattern, options: caseSensitive ? [] : [.caseInsensitive])
-            // Long texts too: past BytePairs.minimumLength the byte-pair sketch rules literals out.
+            // Long texts too: past ByteSketch.minimumLength the byte sketch rules literals out.
             let filler = String(repeating: "Pemerintah kabupaten menyelenggarakan rapat koordinasi. ", count: 12)
             for text in Self.texts + Self.texts.map({ filler + $0 + " " + filler }) {
                 let expected = plain.firstMatch(in: text, range: NSRange(location: 0, length: text.utf16.count))
