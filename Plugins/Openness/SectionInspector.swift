@@ -54,12 +54,11 @@ public final class SectionInspector: SiteInspector {
     public func finish(_ summary: SiteCrawlSummary) -> InspectionResult {
         var homes = homeURLs
         homes.insert(WebAddress.withoutFragment(summary.institution.url))
-        let links = Dictionary(summary.links.map { ($0.url, $0) }, uniquingKeysWith: { first, _ in first })
         var sections: [SectionResult] = []
         var outcomes: [RuleOutcome] = []
         for (rule, evidence) in zip(rules, found) {
             let verdict = SectionVerdict.judge(rule: rule, evidence: evidence.excludingPages(homes),
-                                               summary: summary, links: links)
+                                               summary: summary)
             sections.append(verdict.section)
             outcomes.append(verdict.outcome)
         }
@@ -199,7 +198,7 @@ struct PageSignals {
         // Most titles hold one separator at most: look for each before splitting at it.
         let bytes = Array(title.utf8)
         for separator in titleSeparators where containsBytes(bytes, Array(separator.utf8)) {
-            parts = parts.flatMap { $0.components(separatedBy: separator) }
+            parts = parts.flatMap { $0.split(separator: separator, omittingEmptySubsequences: false).map(String.init) }
         }
         return parts.count > 1 ? parts : []
     }

@@ -1,21 +1,40 @@
 import Foundation
 
+extension Substring {
+    /// Without the leading and trailing characters that satisfy `drop`.
+    fileprivate func trimmingPrefixAndSuffix(_ drop: (Character) -> Bool) -> Substring {
+        guard let first = firstIndex(where: { !drop($0) }), let last = lastIndex(where: { !drop($0) }) else { return "" }
+        return self[first...last]
+    }
+}
+
 /// What a response is, from its headers and first bytes (issue 3 item 7: only HTML is parsed as
 /// HTML, whatever the header claims).
 enum MediaSniffing {
-    /// Media type (lowercased, no parameters) and charset of a response.
+    /// Media type (lowercased, no parameters) and charset of a response, from the last
+    /// `Content-Type` header (RFC 9110 §8.3). Read without Foundation: it runs for every response.
     static func contentType(_ headers: [(name: String, value: String)]) -> (String?, String?) {
-        guard let value = headers.last(where: { $0.name.lowercased() == "content-type" })?.value else { return (nil, nil) }
+        guard let value = headers.last(where: { isContentType($0.name) })?.value else { return (nil, nil) }
         let parts = value.split(separator: ";")
-        let type = parts.first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        let type = parts.first.map { trimmed($0).lowercased() }
         var charset: String?
         for part in parts.dropFirst() {
             let pair = part.split(separator: "=", maxSplits: 1)
-            if pair.count == 2, pair[0].trimmingCharacters(in: .whitespaces).lowercased() == "charset" {
-                charset = pair[1].trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+            if pair.count == 2, trimmed(pair[0]).lowercased() == "charset" {
+                charset = String(trimmed(pair[1]).trimmingPrefixAndSuffix { $0 == "\"" || $0 == "'" })
             }
         }
         return (type, charset)
+    }
+
+    /// `Content-Type` in any letter case, compared without a lowercased copy.
+    private static func isContentType(_ name: String) -> Bool {
+        name.utf8.count == 12 && zip(name.utf8, "content-type".utf8).allSatisfy { ($0 | 0x20) == ($1 | 0x20) }
+    }
+
+    /// Without the spaces and tabs around it (HTTP's optional white space).
+    private static func trimmed(_ text: Substring) -> Substring {
+        text.trimmingPrefixAndSuffix { $0 == " " || $0 == "\t" }
     }
 
     /// Magic numbers of files servers mislabel as `text/html` (a PDF from a download script):

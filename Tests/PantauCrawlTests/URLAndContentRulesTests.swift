@@ -125,6 +125,20 @@ struct ContentRulesTests {
         #expect(MetaRefresh.target("") == nil)
     }
 
+    @Test(arguments: [
+        ("text/html; charset=UTF-8", "text/html", "UTF-8"),
+        ("Text/HTML;Charset=\"windows-1252\"", "text/html", "windows-1252"),
+        ("  application/xhtml+xml ;\tcharset = 'iso-8859-1' ; q=1", "application/xhtml+xml", "iso-8859-1"),
+        ("text/plain", "text/plain", nil),
+    ] as [(String, String, String?)])
+    func contentTypeHeader(value: String, type: String, charset: String?) {
+        let headers = [(name: "Server", value: "nginx"), (name: "CONTENT-TYPE", value: "image/png"), (name: "content-Type", value: value)]
+        let (mediaType, parsedCharset) = MediaSniffing.contentType(headers)
+        #expect(mediaType == type, "the last Content-Type wins, in any letter case")
+        #expect(parsedCharset == charset)
+        #expect(MediaSniffing.contentType([(name: "Content-Length", value: "12")]) == (nil, nil))
+    }
+
     @Test func notFoundWording() {
         // The byte pre-check must let every phrase through, in any letter case.
         for phrase in SoftNotFound.notFoundPhrases {
