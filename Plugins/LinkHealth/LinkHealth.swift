@@ -172,7 +172,8 @@ public final class LinkHealthInspector: SiteInspector {
     /// One finding per reported URL and rule. On an unreachable site no link was checked, so the
     /// rules have nothing to score (score nil); the unreachable site is reported elsewhere.
     public func finish(_ summary: SiteCrawlSummary) -> InspectionResult {
-        let links = summary.links.sorted { $0.url < $1.url }
+        // Rules report only links that are not OK: the OK ones are never made into reports.
+        let links = summary.checkedLinks.notOK.sorted { $0.url < $1.url }
         var outcomes: [RuleOutcome] = []
         var reportedURLs: Set<String> = []
         for rule in rules {

@@ -21,9 +21,9 @@ struct SectionVerdict {
         self.outcome = outcome
     }
 
-    /// Judges one section from the candidates seen and the site's link verdicts (keyed by URL).
-    static func judge(rule: SectionRule, evidence: SectionEvidence, summary: SiteCrawlSummary,
-                      links: [String: LinkReport]) -> SectionVerdict {
+    /// Judges one section from the candidates seen and the site's link verdicts (only the
+    /// section's candidate links are looked up: ``SiteLinks/link(for:)``).
+    static func judge(rule: SectionRule, evidence: SectionEvidence, summary: SiteCrawlSummary) -> SectionVerdict {
         let home = summary.institution.url
         guard summary.reachable else {
             let reason = summary.unreachableReason.map { " (\($0))" } ?? ""
@@ -43,7 +43,7 @@ struct SectionVerdict {
                 message: "Bagian '\(rule.title)' kosong: \(best.words) kata di \(best.url)",
                 evidence: [Evidence(url: best.url, snippet: snippet, source: "content")])]))
         }
-        let reports = evidence.links.sorted().map { url in (url: url, report: links[url]) }
+        let reports = evidence.links.sorted().map { url in (url: url, report: summary.checkedLinks.link(for: url)) }
         let broken = reports.compactMap { $0.report?.verdict == .broken ? $0.report : nil }
         if !reports.isEmpty && broken.count == reports.count {
             let list = broken.map { "\($0.url) (\(SectionVerdict.describe($0)))" }.joined(separator: ", ")

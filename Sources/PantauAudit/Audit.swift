@@ -61,8 +61,8 @@ public struct CrawlCounts: Sendable {
     }
 
     init(_ summary: SiteCrawlSummary) {
-        self.init(pages: summary.pagesCrawled, urls: summary.links.count,
-                  broken: summary.links.reduce(0) { $0 + ($1.verdict == .broken ? 1 : 0) })
+        self.init(pages: summary.pagesCrawled, urls: summary.checkedLinks.count,
+                  broken: summary.checkedLinks.count(of: .broken))
     }
 }
 

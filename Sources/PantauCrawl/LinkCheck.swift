@@ -79,10 +79,16 @@ public struct LinkCheckResult: Sendable, Hashable {
 /// many servers mishandle HEAD. Failures that concern the host (refused, circuit open,
 /// rate-limited) are not asked again with GET.
 /// Only decided verdicts are cached: an UNVERIFIED result is retried when another page asks.
+///
+/// A site's crawl names its URLs by ``URLKey`` into its own ``URLTable``, so the checker keeps
+/// 24 bytes per URL rather than a second copy of every URL for the whole run; the crawl's chunks
+/// outlive its table for as long as the checker names them.
 public actor LinkChecker {
     private let fetcher: PoliteFetcher
     /// Every URL checked or recorded in the run, once (a district holds many sites' links).
-    private var urls = URLTable()
+    private var urls = URLKeyIndex()
+    /// The bytes of URLs given as strings (callers without a table of their own).
+    private var named = URLTable()
     /// Decided results, by URL id.
     private var done = LinkResults()
     /// Checks under way, by URL id: the callers waiting for them.
@@ -96,7 +102,12 @@ public actor LinkChecker {
 
     /// Records a result the crawl already has (a page it fetched), so the link is not fetched again.
     public func record(_ url: String, _ result: LinkCheckResult) {
-        record(urls.intern(url), result)
+        record(key(url), result)
+    }
+
+    /// Records a result the crawl already has for the URL `key` names.
+    public func record(_ key: URLKey, _ result: LinkCheckResult) {
+        record(urls.intern(key), result)
     }
 
     private func record(_ id: Int32, _ result: LinkCheckResult) {
@@ -106,10 +117,16 @@ public actor LinkChecker {
 
     /// Checks `url` (absolute, normal form), or waits for the check already under way.
     public func check(_ url: String) async -> LinkCheckResult {
-        if let scheme = CrawlURL.scheme(of: url), scheme != "http", scheme != "https" {
+        await check(key(url))
+    }
+
+    /// Checks the URL `key` names (absolute, normal form), or waits for the check already under way.
+    public func check(_ key: URLKey) async -> LinkCheckResult {
+        if !key.hasPrefix("http://"), !key.hasPrefix("https://"),
+           let scheme = CrawlURL.scheme(of: key.string), scheme != "http", scheme != "https" {
             return .skipped("\(scheme): link")
         }
-        let id = urls.intern(url)
+        let id = urls.intern(key)
         if let result = done[id] { return result }
         if inFlight[id] != nil {
             return await withCheckedContinuation { continuation in
@@ -117,9 +134,14 @@ public actor LinkChecker {
             }
         }
         inFlight[id] = []
-        let result = await perform(url)
+        let result = await perform(key.string)
         record(id, result)
         return result
+    }
+
+    private func key(_ url: String) -> URLKey {
+        let id = named.intern(url)
+        return named.key(id)
     }
 
     private func perform(_ url: String) async -> LinkCheckResult {

@@ -98,7 +98,7 @@ public final class SiteCrawler {
     public func run() async -> SiteCrawlSummary {
         guard let home = CrawlURL.normalize(institution.url), let homeURL = URL(string: home),
               let host = CrawlURL.siteHost(of: home) else {
-            return summary(reachable: false, reason: "invalid site URL '\(institution.url)'", links: [])
+            return summary(reachable: false, reason: "invalid site URL '\(institution.url)'", links: SiteLinks())
         }
         scopeHosts.insert(host)
         let answered: Bool
@@ -126,9 +126,9 @@ public final class SiteCrawler {
         return summary(reachable: homeReached, reason: homeReached ? nil : homeFailure, links: links)
     }
 
-    private func summary(reachable: Bool, reason: String?, links: [LinkReport]) -> SiteCrawlSummary {
+    private func summary(reachable: Bool, reason: String?, links: SiteLinks) -> SiteCrawlSummary {
         SiteCrawlSummary(institution: institution, auditDate: auditDate, reachable: reachable,
-                         unreachableReason: reason, pagesCrawled: pagesCrawled, links: links,
+                         unreachableReason: reason, pagesCrawled: pagesCrawled, checkedLinks: links,
                          observations: observations)
     }
 
@@ -203,13 +203,15 @@ public final class SiteCrawler {
 
     /// Records the crawl's own result for `url`, and for the page that meta-refreshed to it.
     private func record(_ url: String, _ result: LinkCheckResult) async {
-        known[frontier.intern(url)] = result
-        await services.linkChecker.record(url, result)
+        let id = frontier.intern(url)
+        known[id] = result
+        // The checker names the URL by its key into this crawl's table: no copy of the bytes.
+        await services.linkChecker.record(frontier.urls.key(id), result)
         if let origin = refreshedFrom[url], let originID = frontier.urls.id(of: origin), known[originID]?.verdict == .ok {
             var chained = result
             chained.redirectChain = (known[originID]?.redirectChain ?? []) + [origin] + result.redirectChain
             known[originID] = chained
-            await services.linkChecker.record(origin, chained)
+            await services.linkChecker.record(frontier.urls.key(originID), chained)
         }
     }
 
@@ -439,18 +441,20 @@ public final class SiteCrawler {
 
     // MARK: - Links
 
-    private func checkLinks() async -> [LinkReport] {
+    private func checkLinks() async -> SiteLinks {
         let urls = frontier.urls
-        // Sorted by URL: the report's order, and the order links are checked in.
-        let linked = sightings.linkedIDs().map { (id: $0, url: urls[$0]) }.sorted { $0.url < $1.url }
-        var toCheck: [(id: Int32, url: String)] = []
-        for link in linked where known[link.id] == nil {
-            if let scheme = CrawlURL.scheme(of: link.url), scheme != "http", scheme != "https" {
-                known[link.id] = .skipped("\(scheme): link")
-            } else if isInScope(link.url), isBlockedByRobots(link.url) {
-                known[link.id] = .skipped("disallowed by robots.txt")
+        // Sorted by URL (UTF-8 byte order, without making strings): the order links are checked
+        // in, and the order of the reports.
+        let linked = sightings.linkedIDs().sorted { urls.precedes($0, $1) }
+        var toCheck: [Int32] = []
+        for id in linked where known[id] == nil {
+            let url = urls[id]
+            if let scheme = CrawlURL.scheme(of: url), scheme != "http", scheme != "https" {
+                known[id] = .skipped("\(scheme): link")
+            } else if isInScope(url), isBlockedByRobots(url) {
+                known[id] = .skipped("disallowed by robots.txt")
             } else {
-                toCheck.append(link)
+                toCheck.append(id)
             }
         }
         let checker = services.linkChecker
@@ -460,34 +464,43 @@ public final class SiteCrawler {
             var inFlight = 0
             while true {
                 while inFlight < limit, next < toCheck.count, !Task.isCancelled {
-                    let link = toCheck[next]
+                    let id = toCheck[next]
+                    let key = urls.key(id)
                     next += 1
                     inFlight += 1
-                    group.addTask { (link.id, await checker.check(link.url)) }
+                    group.addTask { (id, await checker.check(key)) }
                 }
                 guard let (id, result) = await group.next() else { break }
                 inFlight -= 1
                 known[id] = result
             }
         }
-        // Referring pages are listed for the links a report can show (not OK, not skipped); each
-        // page's URL is made once, however many such links it holds.
+        // OK links stay ids of the crawl's table; the rest become whole reports. Referring pages
+        // are listed for the links a report can show (not OK, not skipped); each page's URL is
+        // made once, however many such links it holds.
+        var links = SiteLinks(urls: urls)
         var pageNames: [Int32: String] = [:]
-        return linked.map { link in
-            let result = known[link.id] ?? LinkCheckResult(verdict: .unverified, status: nil,
-                                                           error: "not checked: the audit was stopped", redirectChain: [])
+        for id in linked {
+            let url = urls[id]
+            let result = known[id] ?? LinkCheckResult(verdict: .unverified, status: nil,
+                                                      error: "not checked: the audit was stopped", redirectChain: [])
+            if result.verdict == .ok {
+                links.addOK(id: id, status: result.status, redirectChain: result.redirectChain, isInternal: isInScope(url))
+                continue
+            }
             var referrers: [String] = []
-            if result.verdict != .ok, result.verdict != .skipped {
-                referrers = sightings.pages(of: link.id).map { page in
+            if result.verdict != .skipped {
+                referrers = sightings.pages(of: id).map { page in
                     if let name = pageNames[page] { return name }
                     let name = urls[page]
                     pageNames[page] = name
                     return name
                 }.sorted()
             }
-            return LinkReport(url: link.url, verdict: result.verdict, status: result.status, error: result.error,
-                              redirectChain: result.redirectChain, referrers: referrers, isInternal: isInScope(link.url))
+            links.add(LinkReport(url: url, verdict: result.verdict, status: result.status, error: result.error,
+                                 redirectChain: result.redirectChain, referrers: referrers, isInternal: isInScope(url)))
         }
+        return links
     }
 
     // MARK: - Scope and robots.txt

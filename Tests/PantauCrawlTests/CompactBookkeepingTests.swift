@@ -1,4 +1,5 @@
 import Testing
+@testable import PantauCore
 @testable import PantauCrawl
 
 @Suite("Compact crawl bookkeeping: URL table, link book, anchor sets")
@@ -15,6 +16,111 @@ struct CompactBookkeepingTests {
         #expect(table.id(of: "http://a.test/berita/5000/") == nil)
         #expect(table.count == urls.count)
         #expect(table.utf8Count(of: ids[urls.count - 3]) == "http://a.test/ä ü".utf8.count)
+    }
+
+    @Test func urlTableKeepsEveryURLExactAcrossChunkBoundariesAndHugeURLs() {
+        var table = URLTable()
+        // Lengths chosen to end exactly on, just before and just after 64 KiB slot boundaries, plus
+        // URLs longer than a slot (a data: URI can be) and empty ones in between.
+        var urls: [String] = []
+        var length = 0
+        for index in 0..<3_000 {
+            let size = [1, 97, 2_000, 0, 65_536, 70_001, 131_072, 5][index % 8 == 0 ? (index / 8) % 8 : 1]
+            let url = "http://a.test/\(index)/" + String(repeating: "x", count: max(0, size - 16))
+            urls.append(index % 300 == 7 ? "" : url)
+            length += url.utf8.count
+        }
+        urls += ["http://a.test/ä ü"]
+        let ids = urls.map { table.intern($0) }
+        let distinct = Dictionary(urls.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        for (index, url) in urls.enumerated() {
+            #expect(ids[index] == ids[distinct[url]!], "one id per distinct URL")
+            #expect(table[ids[index]] == url)
+            #expect(table.id(of: url) == ids[index])
+            #expect(table.utf8Count(of: ids[index]) == url.utf8.count)
+            #expect(table.key(ids[index]).string == url)
+        }
+        #expect(table.count == distinct.count)
+        #expect(length > 1 << 20, "the URLs span many chunks")
+    }
+
+    @Test func urlTableCopiesAppendWithoutTouchingEachOther() {
+        var first = URLTable()
+        for index in 0..<100 { _ = first.intern("http://a.test/\(index)") }
+        let key = first.key(99)
+        var second = first // shares the chunk holding URL 99
+        let a = first.intern("http://a.test/hanya-pertama")
+        let b = second.intern("http://b.test/hanya-kedua-yang-lebih-panjang")
+        #expect(a == 100 && b == 100)
+        #expect(first[a] == "http://a.test/hanya-pertama")
+        #expect(second[b] == "http://b.test/hanya-kedua-yang-lebih-panjang")
+        #expect(first.id(of: "http://b.test/hanya-kedua-yang-lebih-panjang") == nil)
+        #expect(key.string == "http://a.test/99", "a key stays valid whatever its tables do")
+    }
+
+    @Test func urlKeyIndexFindsTheSameURLFromAnyTable() {
+        var siteA = URLTable()
+        var siteB = URLTable()
+        let shared = "https://portal.sukamaju.go.id/ppid/"
+        let idA = siteA.intern(shared)
+        let a = siteA.key(idA)
+        _ = siteB.intern("https://kec.test/")
+        let idB = siteB.intern(shared)
+        let idOther = siteB.intern("https://portal.sukamaju.go.id/ppid")
+        let b = siteB.key(idB)
+        let other = siteB.key(idOther)
+        var index = URLKeyIndex()
+        let id = index.intern(a)
+        #expect(index.intern(b) == id, "the same bytes from another table are the same URL")
+        #expect(index.intern(other) != id)
+        #expect(index.count == 2)
+        #expect(index[id].string == shared)
+        #expect(a.hasPrefix("https://") && !a.hasPrefix("http://"))
+    }
+
+    @Test func urlTableSortsIdsByTheirBytes() {
+        var table = URLTable()
+        let urls = ["http://a.test/b", "http://a.test/", "http://a.test/a?x=1", "http://a.test/a", "http://a.test/Z"]
+        let ids = urls.map { table.intern($0) }
+        #expect(ids.sorted { table.precedes($0, $1) }.map { table[$0] } == urls.sorted())
+    }
+
+    @Test func siteLinksKeepOKLinksAsIdsAndAnswerLikeTheFullList() {
+        var table = URLTable()
+        let root = "http://a.test"
+        let plain = table.intern("\(root)/")
+        let redirected = table.intern("\(root)/lama")
+        let external = table.intern("http://luar.test/")
+        let noContent = table.intern("\(root)/kosong")
+        let broken = LinkReport(url: "\(root)/hilang", verdict: .broken, status: 404, error: nil, redirectChain: [],
+                                referrers: ["\(root)/"], isInternal: true)
+        let mail = LinkReport(url: "mailto:a@a.test", verdict: .skipped, status: nil, error: "mailto: link",
+                              redirectChain: [], referrers: [], isInternal: false)
+        var links = SiteLinks(urls: table)
+        links.addOK(id: plain, status: 200, redirectChain: [], isInternal: true)
+        links.addOK(id: redirected, status: 200, redirectChain: ["\(root)/lama"], isInternal: true)
+        links.addOK(id: external, status: 200, redirectChain: [], isInternal: false)
+        links.addOK(id: noContent, status: 204, redirectChain: [], isInternal: true)
+        links.add(broken)
+        links.add(mail)
+        let expected = [
+            LinkReport(url: "\(root)/", verdict: .ok, status: 200, error: nil, redirectChain: [], referrers: [], isInternal: true),
+            broken,
+            LinkReport(url: "\(root)/kosong", verdict: .ok, status: 204, error: nil, redirectChain: [], referrers: [], isInternal: true),
+            LinkReport(url: "\(root)/lama", verdict: .ok, status: 200, error: nil, redirectChain: ["\(root)/lama"],
+                       referrers: [], isInternal: true),
+            LinkReport(url: "http://luar.test/", verdict: .ok, status: 200, error: nil, redirectChain: [], referrers: [],
+                       isInternal: false),
+            mail,
+        ]
+        #expect(links.all == expected)
+        #expect(links.count == 6 && links.count(of: .ok) == 4 && links.count(of: .broken) == 1 && links.count(of: .skipped) == 1)
+        #expect(links.notOK == [broken, mail])
+        for report in expected { #expect(links.link(for: report.url) == report) }
+        #expect(links.link(for: "\(root)/tidak-ditautkan") == nil)
+        let fromList = SiteLinks(expected.reversed())
+        #expect(fromList.all == expected, "a plain list gives the same answers")
+        for report in expected { #expect(fromList.link(for: report.url) == report) }
     }
 
     @Test func linkBookDropsReferrersOnceSettledAndKeepsTheRest() {
