@@ -218,7 +218,7 @@ enum DatedPath {
     }
 
     static func date(in url: String) -> CalendarDate? {
-        if !url.contains("#"), !url.contains("%"), let parts = URLResolver.hostAndPath(ofNormalized: url) {
+        if !url.utf8.contains(where: { $0 == 0x23 || $0 == 0x25 }), let parts = URLResolver.hostAndPath(ofNormalized: url) {
             return date(inPath: parts.pathAndQuery)
         }
         guard let components = URLComponents(string: url) else { return nil }

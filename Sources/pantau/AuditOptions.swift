@@ -121,6 +121,9 @@ struct AuditOptions: ParsableArguments {
     }
 
     var limits: CrawlLimits {
-        CrawlLimits(maxPages: maxPages, maxDepth: maxDepth, siteConcurrency: perHostConnections)
+        // A site's link checks may use as many connections as its pages (the host permits still
+        // apply per host): raising --per-host-connections speeds the checks up too.
+        CrawlLimits(maxPages: maxPages, maxDepth: maxDepth, siteConcurrency: perHostConnections,
+                    linkCheckConcurrency: max(8, perHostConnections))
     }
 }
