@@ -155,22 +155,25 @@ enum FeedReader {
         return [Array("<?xml".utf8), Array("<rss".utf8), Array("<feed".utf8)].contains { trimmed.starts(with: $0) }
     }
 
+    /// Item dates: `item/pubDate` and `item/dc:date` in RSS and RDF, `entry/published` and
+    /// `entry/updated` in Atom, at any depth. Read in one pass without a tree (a sitemap is XML
+    /// too, and a large one would cost tens of megabytes as a tree).
     static func dates(in page: Page, parser: IndonesianDateParser) -> [ContentDate] {
-        guard let feed = XMLDocument(bytes: page.body) else { return [] }
-        let query: String
+        let scan = XMLScanner.scan(page.body, parents: ["item", "entry"], names: ["pubDate", "date", "published", "updated"])
         let source: DateSource
-        switch feed.rootName {
+        let parent: String
+        switch scan.root {
         case "rss", "rdf":
-            query = "//*[local-name()='item']/*[local-name()='pubDate' or local-name()='date']"
-            source = .rss
+            (source, parent) = (.rss, "item")
         case "feed":
-            query = "//*[local-name()='entry']/*[local-name()='published' or local-name()='updated']"
-            source = .atom
+            (source, parent) = (.atom, "entry")
         default:
             return []
         }
-        return ((try? feed.strings(query)) ?? []).compactMap { value in
-            parser.parse(value).map { ContentDate(date: $0, source: source, url: page.url, snippet: value) }
+        let wanted: Set<String> = source == .rss ? ["pubDate", "date"] : ["published", "updated"]
+        return scan.items.compactMap { item in
+            guard item.parent == parent, wanted.contains(item.name) else { return nil }
+            return parser.parse(item.text).map { ContentDate(date: $0, source: source, url: page.url, snippet: item.text) }
         }
     }
 }

@@ -268,7 +268,7 @@ extension String {
 final class MatchMemo: Sendable {
     private let known = Mutex<[String: [Int]]>([:])
     /// Entries kept at most; past it the memo starts over (a cache, never a source of truth).
-    static let capacity = 50_000
+    static let capacity = 8_192
 
     func indices(for key: String, _ compute: (String) -> [Int]) -> [Int] {
         if let hit = known.withLock({ $0[key] }) { return hit }

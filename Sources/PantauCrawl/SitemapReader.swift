@@ -42,12 +42,16 @@ struct SitemapReader {
             guard let inflated = Gzip.decompress(bytes, maxBytes: maxBytes) else { return nil }
             bytes = inflated
         }
-        guard filesRead < Self.maxFiles, let document = XMLDocument(bytes: bytes) else { return nil }
-        let locations = (try? document.strings("/*/*[local-name()='url' or local-name()='sitemap']/*[local-name()='loc']")) ?? []
+        guard filesRead < Self.maxFiles else { return nil }
+        // `/*/*[url or sitemap]/loc`, read in one pass without a tree: a large site's sitemap
+        // would otherwise cost tens of megabytes while it is read.
+        let room = max(0, Self.maxURLs - urlsTaken)
+        let scan = XMLScanner.scan(bytes, parents: ["url", "sitemap"], names: ["loc"], parentDepth: 2,
+                                   limit: max(room, Self.maxFiles))
+        let locations = scan.items.map(\.text)
         let contents: Contents
-        switch document.rootName {
+        switch scan.root {
         case "urlset":
-            let room = max(0, Self.maxURLs - urlsTaken)
             contents = Contents(pages: Array(locations.prefix(room)), sitemaps: [])
             urlsTaken += contents.pages.count
         case "sitemapindex":

@@ -52,3 +52,53 @@ struct XMLDocumentTests {
         #expect(XMLDocument(bytes: []) == nil)
     }
 }
+
+/// The one-pass reader must pick out what the equivalent XPath selects.
+@Suite struct XMLScannerTests {
+    static let sitemap = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+          <url><loc> https://contoh.go.id/a/ </loc><lastmod>2026-11-02</lastmod></url>
+          <url><loc><![CDATA[https://contoh.go.id/b/?x=1&y=2]]></loc></url>
+          <extra><url><loc>https://contoh.go.id/too-deep/</loc></url></extra>
+          <url><loc>https://contoh.go.id/c/&amp;d</loc></url>
+        </urlset>
+        """
+
+    @Test func sitemapLocationsAsTheXPathSelectsThem() throws {
+        let bytes = Array(Self.sitemap.utf8)
+        let scan = XMLScanner.scan(bytes, parents: ["url", "sitemap"], names: ["loc"], parentDepth: 2)
+        let document = try #require(XMLDocument(bytes: bytes))
+        let xpath = try document.strings("/*/*[local-name()='url' or local-name()='sitemap']/*[local-name()='loc']")
+        #expect(scan.root == "urlset")
+        #expect(scan.items.map(\.text) == xpath)
+        #expect(xpath == ["https://contoh.go.id/a/", "https://contoh.go.id/b/?x=1&y=2", "https://contoh.go.id/c/&d"])
+        #expect(XMLScanner.scan(bytes, parents: ["url"], names: ["loc"], parentDepth: 2, limit: 2).items.count == 2)
+    }
+
+    @Test func feedItemsAtAnyDepthWithTheirParents() {
+        let rss = Array("""
+            <rss xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><pubDate>2020-01-01</pubDate>
+            <item><title>A</title><pubDate>Mon, 02 Nov 2026 08:00:00 +0700</pubDate></item>
+            <item><dc:date>2026-10-01</dc:date></item></channel></rss>
+            """.utf8)
+        let scan = XMLScanner.scan(rss, parents: ["item", "entry"], names: ["pubDate", "date", "published", "updated"])
+        #expect(scan.root == "rss")
+        #expect(scan.items == [
+            XMLScanner.Item(parent: "item", name: "pubDate", text: "Mon, 02 Nov 2026 08:00:00 +0700"),
+            XMLScanner.Item(parent: "item", name: "date", text: "2026-10-01"),
+        ], "the channel's own pubDate is not an item's")
+    }
+
+    @Test func notXMLAndEntitiesAreHarmless() {
+        #expect(XMLScanner.scan(Array("<html><body>halo".utf8), parents: ["url"], names: ["loc"]).items.isEmpty)
+        #expect(XMLScanner.scan([], parents: ["url"], names: ["loc"]).root == nil)
+        #expect(XMLScanner.scan(Array("bukan xml".utf8), parents: ["url"], names: ["loc"]).root == nil)
+        let xxe = Array("""
+            <?xml version="1.0"?><!DOCTYPE urlset [<!ENTITY x SYSTEM "file:///etc/passwd">]>
+            <urlset><url><loc>a&x;b</loc></url></urlset>
+            """.utf8)
+        let scan = XMLScanner.scan(xxe, parents: ["url"], names: ["loc"], parentDepth: 2)
+        #expect(scan.items.allSatisfy { !$0.text.contains("root:") }, "external entities are never read")
+    }
+}
