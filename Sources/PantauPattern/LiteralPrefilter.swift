@@ -49,6 +49,8 @@ struct LiteralPrefilter: Sendable {
 
     let need: Need
     let caseSensitive: Bool
+    /// `need` laid out flat for evaluation (no reference counting per node or literal).
+    private let program: NeedProgram
 
     /// The filter for `pattern`, or nil when no literal is required of every match (or the
     /// pattern uses syntax this reader does not model: then nothing is filtered).
@@ -57,6 +59,7 @@ struct LiteralPrefilter: Sendable {
         guard let need = parser.parseAll() else { return nil }
         self.need = need
         self.caseSensitive = caseSensitive
+        self.program = NeedProgram(need)
     }
 
     /// How common a byte is in Indonesian and English page text (higher: more common), so the
@@ -69,25 +72,98 @@ struct LiteralPrefilter: Sendable {
 
     /// False only when `text` certainly holds no match.
     func mayMatch(_ text: FoldedText) -> Bool {
-        text.withBytes(caseSensitive: caseSensitive) { need.holds(in: $0, sketch: text.sketch) } ?? true
+        text.withBytes(caseSensitive: caseSensitive) { program.holds(in: $0, sketch: text.sketch) } ?? true
     }
 
     /// True when `needle` occurs in `haystack`: `memchr` for the needle's byte at `anchor`, then a
     /// comparison of the whole needle around it.
     static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8], anchor: Int) -> Bool {
+        needle.withUnsafeBufferPointer { contains(haystack, $0, anchor: anchor) }
+    }
+
+    static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>, anchor: Int) -> Bool {
         let count = haystack.count, length = needle.count
-        guard count >= length, let base = haystack.baseAddress else { return false }
+        guard count >= length, let base = haystack.baseAddress, let n = needle.baseAddress else { return false }
         let target = Int32(needle[anchor])
-        return needle.withUnsafeBufferPointer { n in
-            // Candidate starts run from 0 to count - length; the anchor byte sits `anchor` later.
-            var position = anchor
-            let lastAnchor = count - length + anchor
-            while position <= lastAnchor {
-                guard let found = memchr(base + position, target, lastAnchor - position + 1) else { return false }
-                let at = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base
-                if memcmp(base + (at - anchor), n.baseAddress!, length) == 0 { return true }
-                position = at + 1
+        // Candidate starts run from 0 to count - length; the anchor byte sits `anchor` later.
+        var position = anchor
+        let lastAnchor = count - length + anchor
+        while position <= lastAnchor {
+            guard let found = memchr(base + position, target, lastAnchor - position + 1) else { return false }
+            let at = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base
+            if memcmp(base + (at - anchor), n, length) == 0 { return true }
+            position = at + 1
+        }
+        return false
+    }
+}
+
+/// A ``LiteralPrefilter/Need`` tree laid out in three flat arrays, so that evaluating it (for
+/// every text, every pattern) touches no reference counts: nodes by index, each node's children
+/// as a run of indices, every literal's bytes in one buffer.
+private struct NeedProgram: Sendable {
+    private enum Kind: UInt8 { case literal, all, any }
+
+    private struct Node {
+        var kind: Kind
+        /// A literal: offset of its bytes in `bytes`; otherwise offset of its children in `children`.
+        var start: Int32
+        /// A literal: its length; otherwise the number of children.
+        var count: Int32
+        /// A literal's anchor byte offset (see ``LiteralPrefilter/Need/literal(_:anchor:)``).
+        var anchor: Int32
+    }
+
+    private var nodes: [Node] = []
+    private var children: [Int32] = []
+    private var bytes: [UInt8] = []
+
+    init(_ need: LiteralPrefilter.Need) {
+        _ = add(need)
+    }
+
+    /// Appends `need` and its subtree; returns its node index. The root is node 0.
+    private mutating func add(_ need: LiteralPrefilter.Need) -> Int32 {
+        let index = Int32(nodes.count)
+        switch need {
+        case .literal(let literal, let anchor):
+            nodes.append(Node(kind: .literal, start: Int32(bytes.count), count: Int32(literal.count), anchor: Int32(anchor)))
+            bytes.append(contentsOf: literal)
+        case .all(let needs), .any(let needs):
+            let kind: Kind = if case .all = need { .all } else { .any }
+            nodes.append(Node(kind: kind, start: 0, count: Int32(needs.count), anchor: 0))
+            let ids = needs.map { add($0) }
+            nodes[Int(index)].start = Int32(children.count)
+            children.append(contentsOf: ids)
+        }
+        return index
+    }
+
+    func holds(in haystack: UnsafeBufferPointer<UInt8>, sketch: ByteSketch?) -> Bool {
+        nodes.withUnsafeBufferPointer { nodes in
+            children.withUnsafeBufferPointer { children in
+                bytes.withUnsafeBufferPointer { bytes in
+                    Self.evaluate(0, nodes, children, bytes, haystack, sketch)
+                }
             }
+        }
+    }
+
+    private static func evaluate(_ index: Int, _ nodes: UnsafeBufferPointer<Node>, _ children: UnsafeBufferPointer<Int32>,
+                                 _ bytes: UnsafeBufferPointer<UInt8>, _ haystack: UnsafeBufferPointer<UInt8>,
+                                 _ sketch: ByteSketch?) -> Bool {
+        let node = nodes[index]
+        let range = Int(node.start)..<Int(node.start + node.count)
+        switch node.kind {
+        case .literal:
+            let literal = UnsafeBufferPointer(rebasing: bytes[range])
+            if let sketch, !sketch.mayContain(literal) { return false }
+            return LiteralPrefilter.contains(haystack, literal, anchor: Int(node.anchor))
+        case .all:
+            for child in range where !evaluate(Int(children[child]), nodes, children, bytes, haystack, sketch) { return false }
+            return true
+        case .any:
+            for child in range where evaluate(Int(children[child]), nodes, children, bytes, haystack, sketch) { return true }
             return false
         }
     }
@@ -234,6 +310,10 @@ public struct ByteSketch: Sendable {
     /// False when some pair or triple of adjacent bytes of `needle` (ASCII letters lowercased)
     /// never occurs in the text.
     func mayContain(_ needle: [UInt8]) -> Bool {
+        needle.withUnsafeBufferPointer { mayContain($0) }
+    }
+
+    func mayContain(_ needle: UnsafeBufferPointer<UInt8>) -> Bool {
         guard needle.count >= 2 else { return true }
         var window = UInt32(FoldedText.lower(needle[0]))
         for index in 1..<needle.count {
