@@ -274,8 +274,9 @@ public struct FoldedText: Sendable {
 /// nearly every pair of letters occurs, far from every triple. A hash collision only lets a
 /// search run. Sound for case-sensitive literals too: lowering both sides keeps every occurrence.
 public struct ByteSketch: Sendable {
-    /// Shorter texts are searched directly.
-    static let minimumLength = 512
+    /// Shorter texts are searched directly: building the sketch (two 8 KB bitmaps) costs more
+    /// than a few searches of a few kilobytes.
+    static let minimumLength = 4_096
 
     private var pairs: [UInt64]
     private var triples: [UInt64]

@@ -70,8 +70,10 @@ import Testing
             let regex = try BoundedRegex(pattern, caseSensitive: caseSensitive)
             let plain = try NSRegularExpression(pattern: pattern, options: caseSensitive ? [] : [.caseInsensitive])
             // Long texts too: past ByteSketch.minimumLength the byte sketch rules literals out.
-            let filler = String(repeating: "Pemerintah kabupaten menyelenggarakan rapat koordinasi. ", count: 12)
-            for text in Self.texts + Self.texts.map({ filler + $0 + " " + filler }) {
+            let filler = String(repeating: "Pemerintah kabupaten menyelenggarakan rapat koordinasi. ", count: 40)
+            let long = Self.texts.map { filler + $0 + " " + filler }
+            #expect(long.allSatisfy { $0.utf8.count >= ByteSketch.minimumLength })
+            for text in Self.texts + long {
                 let expected = plain.firstMatch(in: text, range: NSRange(location: 0, length: text.utf16.count))
                     .flatMap { Range($0.range, in: text) }.map { String(text[$0]) }
                 #expect(regex.firstMatch(in: text) == expected, "\(pattern) on \(text), case sensitive: \(caseSensitive)")
