@@ -95,18 +95,20 @@ struct DateEvidence: Sendable {
         if baseHref == nil, let resolver = URLResolver(base: page.url),
            let host = URLResolver.hostAndPath(ofNormalized: resolver.normalized)?.host {
             let resolved = links.count == document.links().count ? document.absoluteLinks() : links.map { resolver.resolve($0.href) }
-            var dates: [ContentDate] = []
+            // Only the page's newest dated link can matter (the site keeps its newest date, the
+            // first seen on a tie), so one is kept: a listing links to dozens of posts.
+            var newest: ContentDate?
             var slow: [HTMLLink] = []
             for (index, link) in links.enumerated()
             where link.kind == .anchor && !link.isHidden && DatedPath.mayContainDate(link.href) {
                 // Escaped paths go the Foundation way, which reads the path percent-decoded.
                 guard let absolute = resolved[index], let parts = URLResolver.hostAndPath(ofNormalized: absolute),
                       !parts.pathAndQuery.utf8.contains(0x25) else { slow.append(link); continue }
-                guard parts.host == host, let date = DatedPath.date(inPath: parts.pathAndQuery) else { continue }
-                dates.append(ContentDate(date: date, source: .url, url: absolute,
-                                         snippet: link.text.isEmpty ? absolute : link.text))
+                guard parts.host == host, let date = DatedPath.date(inPath: parts.pathAndQuery),
+                      newest.map({ date > $0.date }) ?? true else { continue }
+                newest = ContentDate(date: date, source: .url, url: absolute, snippet: link.text.isEmpty ? absolute : link.text)
             }
-            return dates + (slow.isEmpty ? [] : foundationArticleDates(page, baseHref, slow))
+            return (newest.map { [$0] } ?? []) + (slow.isEmpty ? [] : foundationArticleDates(page, baseHref, slow))
         }
         return foundationArticleDates(page, baseHref, links)
     }
@@ -234,17 +236,17 @@ enum DatedPath {
         var text = pathAndQuery
         return text.withUTF8 { bytes in
             let end = bytes.firstIndex(of: 0x3F) ?? bytes.count
-            // The last four non-empty segments seen, as ranges: no copy of the path.
-            var window: [Range<Int>] = []
-            window.reserveCapacity(4)
+            // The last four non-empty segments seen, as ranges: no copy of the path, no array.
+            var window = (0..<0, 0..<0, 0..<0, 0..<0)
+            var seen = 0
             var start = 0
             while start < end {
                 var stop = start
                 while stop < end, bytes[stop] != 0x2F { stop += 1 }
                 if stop > start {
-                    if window.count == 4 { window.removeFirst() }
-                    window.append(start..<stop)
-                    if window.count == 4, let date = date(bytes, window) { return date }
+                    window = (window.1, window.2, window.3, start..<stop)
+                    seen += 1
+                    if seen >= 4, let date = date(bytes, window) { return date }
                 }
                 start = stop + 1
             }
@@ -253,13 +255,14 @@ enum DatedPath {
     }
 
     /// `year/month/day/slug` in four consecutive segments.
-    private static func date(_ bytes: UnsafeBufferPointer<UInt8>, _ segments: [Range<Int>]) -> CalendarDate? {
-        let part = { (index: Int) in UnsafeBufferPointer(rebasing: bytes[segments[index]]) }
-        guard segments[0].count == 4, let year = number(part(0)), IndonesianDateParser.plausibleYears.contains(year),
-              (1...2).contains(segments[1].count), let month = number(part(1)),
-              (1...2).contains(segments[2].count), let day = number(part(2)) else { return nil }
+    private static func date(_ bytes: UnsafeBufferPointer<UInt8>,
+                             _ segments: (Range<Int>, Range<Int>, Range<Int>, Range<Int>)) -> CalendarDate? {
+        let part = { (range: Range<Int>) in UnsafeBufferPointer(rebasing: bytes[range]) }
+        guard segments.0.count == 4, let year = number(part(segments.0)), IndonesianDateParser.plausibleYears.contains(year),
+              (1...2).contains(segments.1.count), let month = number(part(segments.1)),
+              (1...2).contains(segments.2.count), let day = number(part(segments.2)) else { return nil }
         // A slug must follow: `/2019/02/06/` alone is a day archive, `/page/2` a listing.
-        let slug = part(3)
+        let slug = part(segments.3)
         guard number(slug) == nil, !slug.elementsEqual("page".utf8) else { return nil }
         return CalendarDate(year: year, month: month, day: day)
     }
