@@ -33,18 +33,6 @@ struct LiteralPrefilter: Sendable {
             case .any(let needs): return "(" + needs.map(\.description).joined(separator: " | ") + ")"
             }
         }
-
-        /// `sketch`, when given, describes `haystack`: a literal with a byte pair or triple the
-        /// text lacks is ruled out without a search.
-        func holds(in haystack: UnsafeBufferPointer<UInt8>, sketch: ByteSketch? = nil) -> Bool {
-            switch self {
-            case .literal(let bytes, let anchor):
-                if let sketch, !sketch.mayContain(bytes) { return false }
-                return LiteralPrefilter.contains(haystack, bytes, anchor: anchor)
-            case .all(let needs): return needs.allSatisfy { $0.holds(in: haystack, sketch: sketch) }
-            case .any(let needs): return needs.contains { $0.holds(in: haystack, sketch: sketch) }
-            }
-        }
     }
 
     let need: Need
@@ -77,10 +65,6 @@ struct LiteralPrefilter: Sendable {
 
     /// True when `needle` occurs in `haystack`: `memchr` for the needle's byte at `anchor`, then a
     /// comparison of the whole needle around it.
-    static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8], anchor: Int) -> Bool {
-        needle.withUnsafeBufferPointer { contains(haystack, $0, anchor: anchor) }
-    }
-
     static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>, anchor: Int) -> Bool {
         let count = haystack.count, length = needle.count
         guard count >= length, let base = haystack.baseAddress, let n = needle.baseAddress else { return false }
