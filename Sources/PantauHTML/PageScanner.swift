@@ -65,6 +65,17 @@ struct PageScanner {
 
     private var result = PageScan()
 
+    init() {
+        // A CMS page has some 80 links, 300 elements and a dozen open sinks: no regrowth for those.
+        result.links.reserveCapacity(96)
+        result.namedTexts.reserveCapacity(112)
+        result.fragmentTargets.reserveCapacity(48)
+        stack.reserveCapacity(48)
+        sinks.reserveCapacity(16)
+        classArena.reserveCapacity(512)
+        arena.reserveCapacity(16_384)
+    }
+
     private struct OpenElement {
         var tag: HTMLTag
         /// Where this element's `class` value sits in `classArena` (empty when it has none); the
@@ -332,7 +343,8 @@ struct PageScanner {
                             articlesAboveRoot: articles - (stack.last?.tag == .article ? 1 : 0))
         switch target {
         case .visibleText, .bodyContent, .contentCandidate: sink.usesPieces = true
-        default: break
+        case .anchor, .heading, .title: sink.buffer = TextBuffer(capacity: 48)  // one allocation, no regrowth
+        case .jsonLD: break
         }
         sinks.append(sink)
     }
@@ -451,14 +463,24 @@ enum ScanAttribute: Int32 {
 /// looked up only when asked for and present.
 struct ScanAttributes {
     private let raw: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
-    private var present: UInt32 = 0
+    /// Per attribute code, 4 bits: 1 + the pair index of its first occurrence (0: absent, 15: at
+    /// an index past 13, looked up again). One pass over the names, then no name is compared
+    /// twice: an element's attributes are asked for several times.
+    private var slots: UInt128 = 0
 
     init(_ raw: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
         self.raw = raw
         guard let raw else { return }
         var index = 0
         while let name = raw[index] {
-            present |= 1 << UInt32(pantau_attr_code(name))
+            let code = pantau_attr_code(name)
+            if code != 0 {
+                let shift = UInt128(code) * 4
+                if (slots >> shift) & 0xF == 0 {
+                    let pair = index / 2
+                    slots |= UInt128(pair < 14 ? pair + 1 : 15) << shift
+                }
+            }
             index += 2
         }
     }
@@ -466,16 +488,17 @@ struct ScanAttributes {
     /// The value; "" for an attribute without one; nil when absent. libxml2 has already dropped
     /// repeated attributes (the first wins), as in the tree.
     func value(_ attribute: ScanAttribute) -> UnsafePointer<CChar>? {
-        guard attribute != .other, present & (1 << UInt32(attribute.rawValue)) != 0, let raw else { return nil }
-        var index = 0
-        while let name = raw[index] {
-            if pantau_attr_code(name) == attribute.rawValue {
-                guard let value = raw[index + 1] else { return ScanAttributes.empty }
-                return UnsafeRawPointer(value).assumingMemoryBound(to: CChar.self)
-            }
-            index += 2
+        let slot = Int((slots >> (UInt128(attribute.rawValue) * 4)) & 0xF)
+        guard attribute != .other, slot != 0, let raw else { return nil }
+        var index = (slot - 1) * 2
+        if slot == 15 {
+            // Past the packed range: find it the slow way.
+            index = 28
+            while let name = raw[index], pantau_attr_code(name) != attribute.rawValue { index += 2 }
+            guard raw[index] != nil else { return nil }
         }
-        return nil
+        guard let value = raw[index + 1] else { return ScanAttributes.empty }
+        return UnsafeRawPointer(value).assumingMemoryBound(to: CChar.self)
     }
 
     func string(_ attribute: ScanAttribute) -> String? { value(attribute).map { String(cString: $0) } }

@@ -86,6 +86,20 @@ import Testing
         #expect(document.treeAnswers.visibleText == "")
     }
 
+    /// Attributes are found wherever they stand, past the ones the scan packs (14) too.
+    @Test func attributesPastTheFourteenthAreRead() {
+        let filler = (1...15).map { "data-x\($0)=\"\($0)\"" }.joined(separator: " ")
+        let document = HTMLDocument(html: """
+            <body><a \(filler) href="/jauh/" rel="Nofollow" hidden>jauh</a><a href="/a/" href="/b/">dua</a>
+            <img \(filler) title="t" alt="Logo" src="/logo.png"></body>
+            """, url: "https://dinkes.contohkab.go.id/")
+        let links = document.links()
+        #expect(links.map(\.href) == ["/jauh/", "/a/", "/logo.png"], "the first of a repeated attribute wins")
+        #expect(links.first?.rel == "nofollow")
+        #expect(links.first?.isHidden == true)
+        #expect(links == document.treeAnswers.links)
+    }
+
     @Test func hiddenLinksIncludeTinyFontsAndOffscreenPositions() {
         let document = HTMLDocument(html: """
             <body><p style="font-size: 0"><a href="http://a.example/">a</a></p>
