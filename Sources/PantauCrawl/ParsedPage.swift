@@ -31,11 +31,17 @@ final class ParsedPage: @unchecked Sendable {
         guard MediaSniffing.isHTML(mediaType: mediaType, body: response.body) else { return nil }
         let document = HTMLDocument(bytes: response.body, url: finalURL, encoding: charset)
         _ = document.absoluteLinks()
-        let page = Page(url: finalURL, requestedURL: item.url, status: response.status,
-                        headers: response.headers.map { HTTPHeader(name: $0.name, value: $0.value) },
-                        mediaType: mediaType, body: response.body, depth: item.depth, role: item.role,
-                        document: document)
+        let page = makePage(response, finalURL: finalURL, item: item, mediaType: mediaType, document: document)
         return ParsedPage(finalURL: finalURL, page: page, examined: examiners.map { $0?.examine(page) })
+    }
+
+    /// The page the plugins see for a response (built here for parsed pages, and by the site's
+    /// task for the others).
+    static func makePage(_ response: FetchResponse, finalURL: String, item: FrontierItem, mediaType: String?,
+                         document: HTMLDocument?) -> Page {
+        Page(url: finalURL, requestedURL: item.url, status: response.status,
+             headers: response.headers.map { HTTPHeader(name: $0.name, value: $0.value) },
+             mediaType: mediaType, body: response.body, depth: item.depth, role: item.role, document: document)
     }
 
     /// `CrawlURL.normalize`, without Foundation for a plain http(s) URL.

@@ -224,9 +224,10 @@ public final class SiteCrawler {
     }
 
     private func inspect(response: FetchResponse, finalURL: String, item: FrontierItem, parsed: ParsedPage?) async {
-        let (mediaType, charset) = MediaSniffing.contentType(response.headers)
-        let headers = response.headers.map { HTTPHeader(name: $0.name, value: $0.value) }
-        let isHTML = MediaSniffing.isHTML(mediaType: mediaType, body: response.body)
+        // The child task parsed and examined it at the same normal-form URL (it parses only HTML).
+        let reused = parsed.flatMap { $0.finalURL == finalURL ? $0 : nil }
+        let (mediaType, charset) = reused.map { ($0.page.mediaType, nil) } ?? MediaSniffing.contentType(response.headers)
+        let isHTML = reused != nil || MediaSniffing.isHTML(mediaType: mediaType, body: response.body)
         if sitemapCandidates.contains(item.url) {
             // A guessed location answered: only a sitemap is of interest, not the HTML page some
             // sites send for every unknown path.
@@ -234,8 +235,6 @@ public final class SiteCrawler {
         } else if !isHTML, item.role == .requested {
             readSitemap(response.body, url: finalURL)
         }
-        // The child task parsed and examined it at the same normal-form URL.
-        let reused = parsed.flatMap { $0.finalURL == finalURL ? $0 : nil }
         let document = isHTML ? (reused?.page.document ?? HTMLDocument(bytes: response.body, url: finalURL, encoding: charset)) : nil
         if let document {
             if item.role != .home, let reason = softNotFound.reason(for: document) {
@@ -245,9 +244,8 @@ public final class SiteCrawler {
             if await followMetaRefresh(document, finalURL: finalURL, item: item) { return }
         }
         if item.role == .home, let document { softNotFound.forgetTemplate(ifItMatches: document) }
-        let page = reused?.page ?? Page(url: finalURL, requestedURL: item.url, status: response.status, headers: headers,
-                                        mediaType: mediaType, body: response.body, depth: item.depth, role: item.role,
-                                        document: document)
+        let page = reused?.page
+            ?? ParsedPage.makePage(response, finalURL: finalURL, item: item, mediaType: mediaType, document: document)
         if let document {
             pagesCrawled += 1
             let pageID = frontier.intern(finalURL)
