@@ -51,10 +51,9 @@ enum ContentText {
         return value.withUTF8 { namesChrome($0) }
     }
 
-    static func namesChrome(_ value: UnsafePointer<CChar>?) -> Bool {
-        guard let value, value.pointee != 0 else { return false }
-        return namesChrome(UnsafeBufferPointer(start: UnsafeRawPointer(value).assumingMemoryBound(to: UInt8.self),
-                                               count: strlen(value)))
+    static func namesChrome(_ value: UnsafeBufferPointer<UInt8>?) -> Bool {
+        guard let value, !value.isEmpty else { return false }
+        return namesChrome(value)
     }
 
     private static func namesChrome(_ value: UnsafeBufferPointer<UInt8>) -> Bool {

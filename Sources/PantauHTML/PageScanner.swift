@@ -1,64 +1,37 @@
 import CLibXML2
 
-/// One pass of libxml2's HTML parser in SAX mode, recording a ``PageScan``.
+/// Records a ``PageScan`` from one pass of parse events: ``HTMLTokenizer``'s for a clean page,
+/// else libxml2's HTML parser in SAX mode (``LibXMLSAX``).
 ///
-/// Why SAX: building libxml2's tree and freeing it again is about half of a parse (measured on
-/// the 5,000-page benchmark site: 3,300 pages/s per core for SAX against 1,800 for
-/// `htmlReadMemory`, libxml2 2.9.14), and the crawl needs only what this scan records. The events
-/// come from the same parser with the same options, so the implied and auto-closed elements are
-/// exactly those of the tree; an XPath query that the scan cannot answer parses the tree then
-/// (``HTMLDocument``).
+/// Why events and no tree: building libxml2's tree and freeing it again is about half of a
+/// libxml2 parse (3,300 pages/s per core for SAX against 1,800 for `htmlReadMemory` on the
+/// 5,000-page benchmark site, libxml2 2.9.14), and the crawl needs only what this scan records.
+/// Both sources send the events of libxml2's parser with the same options, so the implied and
+/// auto-closed elements are exactly those of the tree; an XPath query that the scan cannot answer
+/// parses the tree then (``HTMLDocument``).
 ///
 /// State: a stack of open elements with running counts of the ancestors that matter (article,
 /// nav, chrome, the site's header and footer, hidden scopes, script-like elements), and a stack
 /// of text sinks, each rooted at an open element, that collect the text below their root the way
 /// a tree walk does (``collectText(below:mode:into:exclude:)``).
-struct PageScanner {
+struct PageScanner: HTMLEventSink {
     /// Options as for `htmlReadMemory`: recover, never touch the network, stay quiet. Not
     /// HTML_PARSE_NOBLANKS: it drops the blank text in "<b>Dinas</b> <i>Kesehatan</i>".
     static let parseOptions = Int32(bitPattern: HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue
         | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_COMPACT.rawValue)
 
-    /// Parses `bytes` (decoded from `encoding`, a libxml2 encoding name, or detected from a BOM or
-    /// `<meta charset>` when nil) and returns what the scan recorded.
+    /// Reads `bytes` (decoded from `encoding`, a libxml2 encoding name, or detected from a BOM or
+    /// `<meta charset>` when nil) and returns what the scan recorded: with ``HTMLTokenizer`` when
+    /// the page is clean, else with libxml2 (the same events either way).
     static func scan(_ bytes: [UInt8], url: String, encoding: String?) -> PageScan {
-        let box = Box()
-        let length = Int32(clamping: bytes.count)
-        if length > 0 {
-            prepareLibXML()
-            let state = Unmanaged.passUnretained(box).toOpaque()
-            bytes.withUnsafeBufferPointer { buffer in
-                buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: Int(length)) { chars in
-                    _ = pantau_html_scan(chars, length, url, encoding, parseOptions,
-                                         PageScanner.onStart, PageScanner.onEnd, PageScanner.onCharacters, state)
-                }
-            }
-        }
-        box.scanner.finish()
-        return box.scanner.result
-    }
-
-    /// Holds the scanner for the C callbacks. The scanner is a struct so that each callback pays
-    /// one exclusivity check (the box's property), not one per field it touches.
-    private final class Box {
         var scanner = PageScanner()
-    }
-
-    // MARK: - SAX callbacks
-
-    private static let onStart: startElementSAXFunc = { context, name, attributes in
-        guard let state = pantau_sax_state(context) else { return }
-        Unmanaged<Box>.fromOpaque(state).takeUnretainedValue().scanner.start(HTMLTag(name: name), attributes)
-    }
-
-    private static let onEnd: endElementSAXFunc = { context, _ in
-        guard let state = pantau_sax_state(context) else { return }
-        Unmanaged<Box>.fromOpaque(state).takeUnretainedValue().scanner.end()
-    }
-
-    private static let onCharacters: charactersSAXFunc = { context, characters, length in
-        guard let state = pantau_sax_state(context), let characters, length > 0 else { return }
-        Unmanaged<Box>.fromOpaque(state).takeUnretainedValue().scanner.text(characters, Int(length))
+        let read = bytes.withUnsafeBufferPointer { HTMLTokenizer.read($0, encoding: encoding, into: &scanner) }
+        if !read {
+            scanner = PageScanner()
+            LibXMLSAX.read(bytes, url: url, encoding: encoding, into: &scanner)
+        }
+        scanner.finish()
+        return scanner.result
     }
 
     // MARK: - State
@@ -149,8 +122,7 @@ struct PageScanner {
 
     // MARK: - Events
 
-    private mutating func start(_ tag: HTMLTag, _ raw: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
-        let attributes = ScanAttributes(raw)
+    mutating func start(_ tag: HTMLTag, _ attributes: ScanAttributes) {
         let depth = stack.count + 1
         let hidden = hiddenFrom != 0 || attributes.hidesElement
         // What the element means to the text already being collected.
@@ -182,8 +154,7 @@ struct PageScanner {
         if let value = attributes.value(.class) {
             classArena.append(0x20)
             let start = classArena.count
-            classArena.append(contentsOf: UnsafeBufferPointer(
-                start: UnsafeRawPointer(value).assumingMemoryBound(to: UInt8.self), count: strlen(value)))
+            classArena.append(contentsOf: value)
             element.classRange = start..<classArena.count
         }
         if hidden && hiddenFrom == 0 {
@@ -270,10 +241,10 @@ struct PageScanner {
         if tag == .article { openCandidate(1, depth: depth) }
         if let role = attributes.value(.role), lowercasedString(role) == "main" { openCandidate(2, depth: depth) }
         if let classes = attributes.value(.class), hasClassToken(classes, "entry-content") { openCandidate(3, depth: depth) }
-        if let id = attributes.value(.id), strcmp(id, "content") == 0 { openCandidate(4, depth: depth) }
+        if let id = attributes.value(.id), id.elementsEqual("content".utf8) { openCandidate(4, depth: depth) }
     }
 
-    private mutating func end() {
+    mutating func end() {
         guard let element = stack.last else { return }
         let depth = stack.count
         while !sinks.isEmpty, sinks[sinks.count - 1].root == depth {
@@ -305,7 +276,7 @@ struct PageScanner {
         stack.removeLast()
     }
 
-    private mutating func text(_ characters: UnsafePointer<xmlChar>, _ length: Int) {
+    mutating func text(_ characters: UnsafePointer<UInt8>, _ length: Int) {
         let nonText = self.nonText
         // Stored once in the arena when a page-sized sink takes it.
         var stored: Range<Int>?
@@ -414,7 +385,7 @@ struct PageScanner {
     // MARK: - Links and metadata
 
     @discardableResult
-    private mutating func addLink(_ kind: LinkKind, _ rawHref: UnsafePointer<CChar>?, rel attributes: ScanAttributes? = nil,
+    private mutating func addLink(_ kind: LinkKind, _ rawHref: UnsafeBufferPointer<UInt8>?, rel attributes: ScanAttributes? = nil,
                          hidden: Bool) -> Int? {
         guard let rawHref else { return nil }
         let href = trimmedString(rawHref)
@@ -426,12 +397,12 @@ struct PageScanner {
 
     private mutating func addSourceSet(_ attributes: ScanAttributes, hidden: Bool) {
         guard let srcset = attributes.value(.srcset) else { return }
-        for candidate in sourceSetURLs(String(cString: srcset)) {
+        for candidate in sourceSetURLs(String(decoding: srcset, as: UTF8.self)) {
             result.links.append(HTMLLink(kind: .image, href: candidate, isHidden: hidden))
         }
     }
 
-    private func linkKind(rel: String?, type: UnsafePointer<CChar>?) -> LinkKind {
+    private func linkKind(rel: String?, type: UnsafeBufferPointer<UInt8>?) -> LinkKind {
         let tokens = (rel ?? "").split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" })
         if tokens.contains("stylesheet") { return .stylesheet }
         if tokens.contains("alternate"), let type = type.map(lowercasedString), type.contains("rss") || type.contains("atom") {
@@ -454,59 +425,88 @@ struct PageScanner {
 enum ScanAttribute: Int32 {
     case other = 0, href, src, srcset, data, rel, type, style, hidden, `class`, id, role, name, content, httpEquiv
     case property, datetime, lang, alt, title
+
+    /// The code of a lowercased attribute name (as ``NameKey``): one compare per known name of
+    /// that length.
+    static func code(_ name: NameKey) -> ScanAttribute {
+        guard name.fits else { return .other }
+        for (key, code) in keys where key == name { return code }
+        return .other
+    }
+
+    private static let keys: [(NameKey, ScanAttribute)] = ([
+        ("href", .href), ("src", .src), ("srcset", .srcset), ("data", .data), ("rel", .rel), ("type", .type),
+        ("style", .style), ("hidden", .hidden), ("class", .class), ("id", .id), ("role", .role), ("name", .name),
+        ("content", .content), ("http-equiv", .httpEquiv), ("property", .property), ("datetime", .datetime),
+        ("lang", .lang), ("alt", .alt), ("title", .title),
+    ] as [(String, ScanAttribute)]).map { (NameKey(lowercased: Array($0.0.utf8))!, $0.1) }
 }
 
-/// One element's attributes as libxml2 hands them to `startElement`: name/value pairs, values
-/// entity-decoded, a NULL value for an attribute written without one (`hidden`).
+/// One attribute of a start tag as read: the name as written, its code, and the value with
+/// entities decoded (nil for an attribute written without one, `hidden`). The bytes belong to the
+/// page or to the reader, and live as long as the start event.
+struct AttributeSpan {
+    var name: UnsafePointer<UInt8>
+    var nameLength: Int
+    var code: ScanAttribute
+    var value: UnsafePointer<UInt8>?
+    var valueLength: Int
+}
+
+/// One element's attributes as ``HTMLEventSink/start(_:_:)`` receives them, in document order.
 ///
 /// One pass notes which known attributes are present (a bit mask, no allocation); a value is
-/// looked up only when asked for and present.
+/// looked up only when asked for and present. A repeated attribute counts once, the first (libxml2
+/// drops the others, and its tree has only the first).
 struct ScanAttributes {
-    private let raw: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
-    /// Per attribute code, 4 bits: 1 + the pair index of its first occurrence (0: absent, 15: at
-    /// an index past 13, looked up again). One pass over the names, then no name is compared
-    /// twice: an element's attributes are asked for several times.
+    private let spans: UnsafePointer<AttributeSpan>
+    let count: Int
+    /// Per attribute code, 4 bits: 1 + the index of its first occurrence (0: absent, 15: at an
+    /// index past 13, looked up again). One pass over the codes, then no name is compared twice:
+    /// an element's attributes are asked for several times.
     private var slots: UInt128 = 0
 
-    init(_ raw: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
-        self.raw = raw
-        guard let raw else { return }
-        var index = 0
-        while let name = raw[index] {
-            let code = pantau_attr_code(name)
-            if code != 0 {
-                let shift = UInt128(code) * 4
-                if (slots >> shift) & 0xF == 0 {
-                    let pair = index / 2
-                    slots |= UInt128(pair < 14 ? pair + 1 : 15) << shift
-                }
+    init(_ spans: UnsafePointer<AttributeSpan>, count: Int) {
+        self.spans = spans
+        self.count = count
+        for index in 0..<count {
+            let code = spans[index].code
+            guard code != .other else { continue }
+            let shift = UInt128(code.rawValue) * 4
+            if (slots >> shift) & 0xF == 0 {
+                slots |= UInt128(index < 14 ? index + 1 : 15) << shift
             }
-            index += 2
         }
     }
 
-    /// The value; "" for an attribute without one; nil when absent. libxml2 has already dropped
-    /// repeated attributes (the first wins), as in the tree.
-    func value(_ attribute: ScanAttribute) -> UnsafePointer<CChar>? {
+    /// The value's bytes; empty for an attribute without one; nil when absent.
+    func value(_ attribute: ScanAttribute) -> UnsafeBufferPointer<UInt8>? {
         let slot = Int((slots >> (UInt128(attribute.rawValue) * 4)) & 0xF)
-        guard attribute != .other, slot != 0, let raw else { return nil }
-        var index = (slot - 1) * 2
+        guard attribute != .other, slot != 0 else { return nil }
+        var index = slot - 1
         if slot == 15 {
             // Past the packed range: find it the slow way.
-            index = 28
-            while let name = raw[index], pantau_attr_code(name) != attribute.rawValue { index += 2 }
-            guard raw[index] != nil else { return nil }
+            index = 14
+            while index < count, spans[index].code != attribute { index += 1 }
+            guard index < count else { return nil }
         }
-        guard let value = raw[index + 1] else { return ScanAttributes.empty }
-        return UnsafeRawPointer(value).assumingMemoryBound(to: CChar.self)
+        let span = spans[index]
+        return UnsafeBufferPointer(start: span.value ?? ScanAttributes.empty, count: span.value == nil ? 0 : span.valueLength)
     }
 
-    func string(_ attribute: ScanAttribute) -> String? { value(attribute).map { String(cString: $0) } }
+    func string(_ attribute: ScanAttribute) -> String? { value(attribute).map { String(decoding: $0, as: UTF8.self) } }
+
+    /// Every attribute as written (names not yet lowercased), for tests.
+    var all: [(name: String, value: String?)] {
+        (0..<count).map { index in
+            let span = spans[index]
+            return (String(decoding: UnsafeBufferPointer(start: span.name, count: span.nameLength), as: UTF8.self),
+                    span.value.map { String(decoding: UnsafeBufferPointer(start: $0, count: span.valueLength), as: UTF8.self) })
+        }
+    }
 
     private static let emptyValue: StaticString = ""
-    private static var empty: UnsafePointer<CChar> {
-        UnsafeRawPointer(emptyValue.utf8Start).assumingMemoryBound(to: CChar.self)
-    }
+    private static var empty: UnsafePointer<UInt8> { emptyValue.utf8Start }
 
     /// Hidden by the element's own markup (the tricks of hidden-link spam): the `hidden`
     /// attribute, or an inline style with `display:none`, `visibility:hidden`, a font size of 0
@@ -514,8 +514,7 @@ struct ScanAttributes {
     var hidesElement: Bool {
         if value(.hidden) != nil { return true }
         guard let style = value(.style) else { return false }
-        return HiddenStyle.hides(UnsafeBufferPointer(start: UnsafeRawPointer(style).assumingMemoryBound(to: UInt8.self),
-                                                     count: strlen(style)))
+        return HiddenStyle.hides(style)
     }
 }
 
@@ -552,19 +551,13 @@ enum HiddenStyle {
     }
 }
 
-/// A C string's bytes.
-private func cBytes(_ value: UnsafePointer<CChar>) -> UnsafeBufferPointer<UInt8> {
-    UnsafeBufferPointer(start: UnsafeRawPointer(value).assumingMemoryBound(to: UInt8.self), count: strlen(value))
-}
-
 @inline(__always) private func isHTMLSpace(_ byte: UInt8) -> Bool {
     byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C
 }
 
-/// A C string's text with white space collapsed (``TextBuffer``); values that need no change,
-/// the usual case, are copied as they are.
-private func collapsed(_ value: UnsafePointer<CChar>) -> String {
-    let bytes = cBytes(value)
+/// A value's text with white space collapsed (``TextBuffer``); values that need no change, the
+/// usual case, are copied as they are.
+private func collapsed(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
     var plain = bytes.first.map { !isHTMLSpace($0) } ?? true
     if plain, let last = bytes.last, isHTMLSpace(last) { plain = false }
     if plain {
@@ -582,26 +575,23 @@ private func collapsed(_ value: UnsafePointer<CChar>) -> String {
     return buffer.string
 }
 
-/// A C string with HTML white space trimmed from both ends (``trimHTMLSpace(_:)``).
-private func trimmedString(_ value: UnsafePointer<CChar>) -> String {
-    let bytes = cBytes(value)
+/// A value with HTML white space trimmed from both ends (``trimHTMLSpace(_:)``).
+private func trimmedString(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
     var start = 0, end = bytes.count
     while start < end, isHTMLSpace(bytes[start]) { start += 1 }
     while end > start, isHTMLSpace(bytes[end - 1]) { end -= 1 }
     return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
 }
 
-/// ASCII-lowercased copy of a C string.
-private func lowercasedString(_ value: UnsafePointer<CChar>) -> String {
-    let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(value).assumingMemoryBound(to: UInt8.self), count: strlen(value))
+/// ASCII-lowercased copy of a value.
+private func lowercasedString(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
     return String(decoding: bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
 }
 
 /// True when the space-separated tokens of a `class` value include `token` (split at spaces
 /// only, as ``ContentText`` does). Byte compare: it runs for every element with a class.
-private func hasClassToken(_ value: UnsafePointer<CChar>, _ token: StaticString) -> Bool {
+private func hasClassToken(_ bytes: UnsafeBufferPointer<UInt8>, _ token: StaticString) -> Bool {
     let wanted = UnsafeBufferPointer(start: token.utf8Start, count: token.utf8CodeUnitCount)
-    let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(value).assumingMemoryBound(to: UInt8.self), count: strlen(value))
     var start = 0
     while start <= bytes.count {
         var end = start
