@@ -295,7 +295,8 @@ public final class SiteCrawler {
                 frontier.push(id: urlID, depth: page.depth + 1, role: .requested)
                 continue
             }
-            if followable, link.href.utf8.contains(UInt8(ascii: "#")) {
+            if followable, link.href.utf8.withContiguousStorageIfAvailable({ $0.contains(0x23) })
+                ?? link.href.utf8.contains(UInt8(ascii: "#")) {
                 fragments.addLink(link.href, target: urlID, referrer: id)
             }
             guard undecided else { continue }

@@ -365,7 +365,7 @@ private struct Reader {
     private func matches(_ open: OpenElement, _ name: NameKey, _ nameStart: Int) -> Bool {
         guard open.name == name else { return false }
         if name.fits { return true }
-        for offset in 0..<name.count where lowercased(base[open.nameStart + offset]) != lowercased(base[nameStart + offset]) {
+        for offset in 0..<name.count where asciiLowercased(base[open.nameStart + offset]) != asciiLowercased(base[nameStart + offset]) {
             return false
         }
         return true
@@ -397,7 +397,7 @@ private struct Reader {
 
     private func matchesName(_ open: OpenElement, at position: Int) -> Bool {
         for offset in 0..<open.name.count
-        where lowercased(base[position + offset]) != lowercased(base[open.nameStart + offset]) {
+        where asciiLowercased(base[position + offset]) != asciiLowercased(base[open.nameStart + offset]) {
             return false
         }
         return true
@@ -677,7 +677,6 @@ private struct Reader {
     byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
 }
 
-@inline(__always) private func lowercased(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
 
 @inline(__always) private func digitValue(_ byte: UInt8, hex: Bool) -> UInt32? {
     if byte >= 0x30 && byte <= 0x39 { return UInt32(byte - 0x30) }
@@ -714,23 +713,4 @@ private struct Reader {
         output[3] = UInt8(0x80 | scalar & 0x3F)
         return 4
     }
-}
-
-/// ASCII case-insensitive equality with a lowercase literal.
-private func equalsFolded(_ bytes: UnsafeBufferPointer<UInt8>, _ literal: StaticString) -> Bool {
-    guard bytes.count == literal.utf8CodeUnitCount else { return false }
-    let expected = literal.utf8Start
-    for offset in 0..<bytes.count where lowercased(bytes[offset]) != expected[offset] { return false }
-    return true
-}
-
-/// Where a lowercase literal first occurs in `bytes`, ASCII case ignored.
-private func findFolded(_ bytes: UnsafeBufferPointer<UInt8>, _ literal: StaticString) -> Int? {
-    let length = literal.utf8CodeUnitCount
-    guard bytes.count >= length else { return nil }
-    for start in 0...(bytes.count - length)
-    where equalsFolded(UnsafeBufferPointer(rebasing: bytes[start..<start + length]), literal) {
-        return start
-    }
-    return nil
 }

@@ -195,12 +195,12 @@ struct PageScanner: HTMLEventSink {
             noteImageText(attributes)
         case .script:
             addLink(.script, attributes.value(.src), hidden: hidden)
-            if let type = attributes.value(.type), lowercasedString(type).contains("ld+json") {
+            if let type = attributes.value(.type), findFolded(type, "ld+json") != nil {
                 openSink(.jsonLD, depth: depth)
             }
         case .link:
-            let rel = attributes.value(.rel).map(lowercasedString)
-            addLink(linkKind(rel: rel, type: attributes.value(.type)), attributes.value(.href), rel: attributes, hidden: hidden)
+            addLink(linkKind(rel: attributes.value(.rel), type: attributes.value(.type)), attributes.value(.href), rel: attributes,
+                    hidden: hidden)
         case .iframe, .frame:
             addLink(.frame, attributes.value(.src), hidden: hidden)
         case .embed, .video, .audio, .track:
@@ -402,10 +402,10 @@ struct PageScanner: HTMLEventSink {
         }
     }
 
-    private func linkKind(rel: String?, type: UnsafeBufferPointer<UInt8>?) -> LinkKind {
-        let tokens = (rel ?? "").split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" })
-        if tokens.contains("stylesheet") { return .stylesheet }
-        if tokens.contains("alternate"), let type = type.map(lowercasedString), type.contains("rss") || type.contains("atom") {
+    private func linkKind(rel: UnsafeBufferPointer<UInt8>?, type: UnsafeBufferPointer<UInt8>?) -> LinkKind {
+        guard let rel else { return .otherLink }
+        if hasTokenFolded(rel, "stylesheet") { return .stylesheet }
+        if hasTokenFolded(rel, "alternate"), let type, findFolded(type, "rss") != nil || findFolded(type, "atom") != nil {
             return .feed
         }
         return .otherLink
