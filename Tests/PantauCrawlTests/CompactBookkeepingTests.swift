@@ -141,6 +141,43 @@ struct CompactBookkeepingTests {
         #expect(book.linkedIDs() == [3, 5])
     }
 
+    /// The pooled book against a plain reference (an array of referring pages per URL), over
+    /// random sightings, follow decisions and settlements: free nodes are reused without mixing
+    /// two URLs' lists.
+    @Test func linkBookMatchesAPlainReferenceOnRandomSightings() {
+        struct Reference { var pages: [Int32] = []; var linked = false; var decided = false; var settled = false }
+        var book = LinkBook()
+        var reference: [Int32: Reference] = [:]
+        var random = SystemRandomNumberGenerator()
+        var page: Int32 = 0
+        for _ in 0..<20_000 {
+            let url = Int32.random(in: 0..<300, using: &random)
+            switch Int.random(in: 0..<10, using: &random) {
+            case 0:
+                book.settle(url)
+                reference[url, default: Reference()].settled = true
+                reference[url]!.pages = []
+            case 1 where reference[url]?.linked == true:  // the crawl decides on URLs it has seen linked
+                book.decideFollow(url)
+                reference[url]!.decided = true
+            case 2:
+                page += 1
+            default:
+                let followable = Bool.random(using: &random)
+                var expected = reference[url, default: Reference()]
+                let needsDecision = book.add(url, page: page, followable: followable)
+                #expect(needsDecision == (followable && !expected.decided))
+                expected.linked = true
+                if !expected.settled, expected.pages.last != page { expected.pages.append(page) }
+                reference[url] = expected
+            }
+        }
+        for url in Int32(0)..<300 {
+            #expect(book.pages(of: url) == (reference[url]?.pages ?? []), "url \(url)")
+        }
+        #expect(book.linkedIDs() == reference.filter(\.value.linked).keys.sorted())
+    }
+
     @Test func anchorSetsAnswerExactlyForPagesStoredAsDifferences() {
         var sets = AnchorSets()
         let template = (0..<40).map { "menu-item-\($0)" } + ["masthead", "content", "colophon"]
