@@ -201,27 +201,39 @@ public final class HTMLDocument {
     /// All visible text of `<body>`: `script`, `style`, `noscript`, `template` removed, white space collapsed.
     public func visibleText() -> String {
         if let cachedVisibleText { return cachedVisibleText }
-        let text = scan.visiblePieces.map { $0.string(in: scan.arena) } ?? treeText(contentOnly: false)
+        let text = String(decoding: visibleTextUTF8(), as: UTF8.self)
         cachedVisibleText = text
         return text
     }
 
+    /// The UTF-8 bytes of ``visibleText()``, without building the string (a pattern pre-filter
+    /// reads bytes). Ill-formed UTF-8 in the page is left as it is here; `String(decoding:as:)`
+    /// of these bytes is ``visibleText()``.
+    public func visibleTextUTF8() -> [UInt8] {
+        if let cachedVisibleUTF8 { return cachedVisibleUTF8 }
+        let bytes = scan.visiblePieces.map { $0.utf8(in: scan.arena) } ?? treeText(contentOnly: false)
+        cachedVisibleUTF8 = bytes
+        return bytes
+    }
+
     private var cachedVisibleText: String?
+    private var cachedVisibleUTF8: [UInt8]?
     private var cachedContentText: String?
+    private var cachedContentUTF8: [UInt8]?
 
     /// Text from libxml2's tree, for a page without `<body>` (the document node is the root).
-    private func treeText(contentOnly: Bool) -> String {
+    private func treeText(contentOnly: Bool) -> [UInt8] {
         guard contentOnly else {
             var buffer = TextBuffer(capacity: 4096)
             collectText(below: documentNode, mode: .html, into: &buffer)
-            return buffer.string
+            return buffer.bytes
         }
         let root = ContentText.root(in: documentNode)
         var buffer = TextBuffer(capacity: 4096)
         collectText(below: root, mode: .html, into: &buffer) { node, tag in
             ContentText.isExcluded(node, tag: tag, below: root)
         }
-        return buffer.string
+        return buffer.bytes
     }
 
     /// The page's main content text: the first of `<main>`, `<article>`, `[role=main]`,
@@ -233,9 +245,17 @@ public final class HTMLDocument {
     /// date) and is kept; the site's own header and footer never are.
     public func contentText() -> String {
         if let cachedContentText { return cachedContentText }
-        let text = scan.contentPieces.map { $0.string(in: scan.arena) } ?? treeText(contentOnly: true)
+        let text = String(decoding: contentTextUTF8(), as: UTF8.self)
         cachedContentText = text
         return text
+    }
+
+    /// The UTF-8 bytes of ``contentText()``, as ``visibleTextUTF8()`` is to ``visibleText()``.
+    public func contentTextUTF8() -> [UInt8] {
+        if let cachedContentUTF8 { return cachedContentUTF8 }
+        let bytes = scan.contentPieces.map { $0.utf8(in: scan.arena) } ?? treeText(contentOnly: true)
+        cachedContentUTF8 = bytes
+        return bytes
     }
 
     /// Checks that an expression compiles (rule files are checked at load time).

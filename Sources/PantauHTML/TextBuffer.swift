@@ -16,13 +16,30 @@ struct TextBuffer {
         append(text, count: strlen(UnsafeRawPointer(text).assumingMemoryBound(to: CChar.self)))
     }
 
-    /// Appends `count` bytes of UTF-8 text, copying runs without white space in one go (this
-    /// runs over every character of every page).
+    /// Appends `count` bytes of UTF-8 text, copying runs without white space in one go.
     mutating func append(_ text: UnsafePointer<UInt8>, count: Int) {
+        var pending = pendingSpace
+        Self.forEachRun(in: text, count: count, pendingSpace: &pending) { run, spaced in
+            if spaced, !bytes.isEmpty { bytes.append(0x20) }
+            bytes.append(contentsOf: UnsafeBufferPointer(start: text + run.lowerBound, count: run.count))
+        }
+        pendingSpace = pending
+    }
+
+    /// The runs of `text` that collapsed text keeps, in order, each with whether a space goes
+    /// before it (white space, or `pendingSpace` on entry, came first; the caller leaves it out
+    /// at the very start). `pendingSpace` says on return whether white space ended the text.
+    ///
+    /// A run ends at white space, except one plain space between two other characters, which the
+    /// collapsed text keeps as it is: words are copied a line at a time. This runs over every
+    /// character of every page.
+    @inline(__always)
+    static func forEachRun(in text: UnsafePointer<UInt8>, count: Int, pendingSpace: inout Bool,
+                           _ body: (_ run: Range<Int>, _ spaced: Bool) -> Void) {
         var index = 0
         while index < count {
             let byte = text[index]
-            if Self.isSpace(byte) {
+            if isSpace(byte) {
                 pendingSpace = true
                 index += 1
                 continue
@@ -32,26 +49,40 @@ struct TextBuffer {
                 index += 2
                 continue
             }
-            // A run ends at white space, except one plain space between two other characters,
-            // which the collapsed text keeps as it is: words are copied a line at a time.
             var end = index + 1
-            while end < count {
+            while true {
+                // Bytes that cannot end a run are skipped eight at a time.
+                while end + 8 <= count {
+                    let ordinary = ordinaryBytes(UnsafeRawPointer(text + end).loadUnaligned(as: UInt64.self))
+                    end += ordinary
+                    if ordinary < 8 { break }
+                }
+                guard end < count else { break }
                 let next = text[end]
-                if next == 0x20, end + 1 < count, !Self.isSpace(text[end + 1]),
+                if next == 0x20, end + 1 < count, !isSpace(text[end + 1]),
                    !(text[end + 1] == 0xC2 && end + 2 < count && text[end + 2] == 0xA0) {
                     end += 2
                     continue
                 }
-                if Self.isSpace(next) || (next == 0xC2 && end + 1 < count && text[end + 1] == 0xA0) { break }
+                if isSpace(next) || (next == 0xC2 && end + 1 < count && text[end + 1] == 0xA0) { break }
                 end += 1
             }
-            if pendingSpace {
-                if !bytes.isEmpty { bytes.append(0x20) }
-                pendingSpace = false
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(start: text + index, count: end - index))
+            body(index..<end, pendingSpace)
+            pendingSpace = false
             index = end
         }
+    }
+
+    /// How many leading bytes of `word` (eight bytes as loaded, the first in the low byte) are
+    /// neither below 0x21 (white space and control characters) nor 0xC2 (which may start U+00A0).
+    /// The classic test for a zero byte: a byte is flagged only if it or a byte before it is one
+    /// of those, so the lowest flag is exact.
+    @inline(__always) private static func ordinaryBytes(_ word: UInt64) -> Int {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let belowSpace = (word &- ones &* 0x21) & ~word & highs
+        let c2 = word ^ (ones &* 0xC2)
+        let isC2 = (c2 &- ones) & ~c2 & highs
+        return (belowSpace | isC2).trailingZeroBitCount >> 3
     }
 
     @inline(__always) private static func isSpace(_ byte: UInt8) -> Bool {
