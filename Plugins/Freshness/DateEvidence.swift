@@ -99,14 +99,18 @@ struct DateEvidence: Sendable {
             // first seen on a tie), so one is kept: a listing links to dozens of posts.
             var newest: ContentDate?
             var slow: [HTMLLink] = []
-            for (index, link) in links.enumerated()
-            where link.kind == .anchor && !link.isHidden && DatedPath.mayContainDate(link.href) {
-                // Escaped paths go the Foundation way, which reads the path percent-decoded.
-                guard let absolute = resolved[index], let parts = URLResolver.hostAndPath(ofNormalized: absolute),
-                      !parts.pathAndQuery.utf8.contains(0x25) else { slow.append(link); continue }
-                guard parts.host == host, let date = DatedPath.date(inPath: parts.pathAndQuery),
-                      newest.map({ date > $0.date }) ?? true else { continue }
-                newest = ContentDate(date: date, source: .url, url: absolute, snippet: link.text.isEmpty ? absolute : link.text)
+            // Links read in place: a copy of each would cost a reference count per string.
+            links.withUnsafeBufferPointer { links in
+                for index in links.indices
+                where links[index].kind == .anchor && !links[index].isHidden && DatedPath.mayContainDate(links[index].href) {
+                    // Escaped paths go the Foundation way, which reads the path percent-decoded.
+                    guard let absolute = resolved[index], let parts = URLResolver.hostAndPath(ofNormalized: absolute),
+                          !parts.pathAndQuery.utf8.contains(0x25) else { slow.append(links[index]); continue }
+                    guard parts.host == host, let date = DatedPath.date(inPath: parts.pathAndQuery),
+                          newest.map({ date > $0.date }) ?? true else { continue }
+                    let text = links[index].text
+                    newest = ContentDate(date: date, source: .url, url: absolute, snippet: text.isEmpty ? absolute : text)
+                }
             }
             return (newest.map { [$0] } ?? []) + (slow.isEmpty ? [] : foundationArticleDates(page, baseHref, slow))
         }
@@ -138,11 +142,13 @@ struct DateEvidence: Sendable {
 
     /// `<link rel=alternate type=rss|atom>` targets, absolute, comment feeds left out.
     private func advertisedFeeds(_ page: Page, _ document: HTMLDocument, _ links: [HTMLLink]) -> [String] {
+        let hrefs = links.withUnsafeBufferPointer { links in
+            links.indices.compactMap { links[$0].kind == .feed ? links[$0].href : nil }
+        }.filter { !ASCIIText.contains($0, lowercased: true, "comments") }
+        // Most pages advertise one feed or none: the base is parsed only when there is one.
+        guard !hrefs.isEmpty else { return [] }
         let base = document.baseHref.flatMap { URL(string: $0, relativeTo: URL(string: page.url)) } ?? URL(string: page.url)
-        return links.compactMap { link in
-            guard link.kind == .feed, !link.href.lowercased().contains("comments") else { return nil }
-            return URL(string: link.href, relativeTo: base)?.absoluteURL.absoluteString
-        }
+        return hrefs.compactMap { URL(string: $0, relativeTo: base)?.absoluteURL.absoluteString }
     }
 }
 
@@ -150,7 +156,7 @@ struct DateEvidence: Sendable {
 /// settings save and says nothing about content).
 enum FeedReader {
     static func looksLikeFeed(_ page: Page) -> Bool {
-        if let type = page.mediaType, type.contains("xml") || type.contains("rss") || type.contains("atom") { return true }
+        if let type = page.mediaType, ["xml", "rss", "atom"].contains(where: { ASCIIText.contains(type, $0) }) { return true }
         var start = page.body.prefix(512)[...]
         if start.starts(with: [0xEF, 0xBB, 0xBF]) { start = start.dropFirst(3) }
         let trimmed = start.drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
@@ -211,13 +217,18 @@ enum JSONLDDates {
 
 /// Dates in permalinks: WordPress `/2019/02/06/slug/` and OpenSID `/artikel/2019/2/6/slug`.
 enum DatedPath {
-    /// A cheap test before URL parsing (pages carry hundreds of anchors): a `/19` or `/20` segment start.
+    /// A cheap test before URL parsing (pages carry hundreds of anchors): a `/19` or `/20` segment
+    /// start (or `/10`, `/29`: the test is loose, never strict).
     static func mayContainDate(_ href: String) -> Bool {
-        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
-        for byte in href.utf8 {
-            if beforePrevious == 0x2F, previous == 0x31 || previous == 0x32, byte == 0x39 || byte == 0x30 { return true }
-            beforePrevious = previous
-            previous = byte
+        if let answer = href.utf8.withContiguousStorageIfAvailable(mayContainDate) { return answer }
+        return Array(href.utf8).withUnsafeBufferPointer(mayContainDate)
+    }
+
+    private static func mayContainDate(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count >= 3 else { return false }
+        for index in 0..<(bytes.count - 2) where bytes[index] == 0x2F {
+            let century = bytes[index + 1], decade = bytes[index + 2]
+            if century == 0x31 || century == 0x32, decade == 0x39 || decade == 0x30 { return true }
         }
         return false
     }
@@ -276,5 +287,23 @@ enum DatedPath {
             value = value * 10 + Int(byte - 0x30)
         }
         return value
+    }
+}
+
+/// Substring tests on strings that are nearly always ASCII (media types, URLs), by bytes: for an
+/// ASCII string and an ASCII needle Foundation's `contains` (which compares composed characters)
+/// gives the same answer; any other string is left to Foundation.
+enum ASCIIText {
+    /// `text.contains(needle)`, or `text.lowercased().contains(needle)` when `lowercased` (the
+    /// needle is then lowercase).
+    static func contains(_ text: String, lowercased: Bool = false, _ needle: String) -> Bool {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return (lowercased ? text.lowercased() : text).contains(needle) }
+        let bytes = Array(text.utf8), target = Array(needle.utf8)
+        guard bytes.count >= target.count else { return false }
+        if target.isEmpty { return text.contains(needle) }
+        let fold = { (byte: UInt8) in lowercased && byte &- 0x41 < 26 ? byte | 0x20 : byte }
+        return (0...(bytes.count - target.count)).contains { start in
+            target.indices.allSatisfy { fold(bytes[start + $0]) == target[$0] }
+        }
     }
 }
