@@ -38,6 +38,16 @@ public indirect enum Condition: Sendable {
 
     /// Most nodes an XPath condition looks at on one page.
     public static let maxNodes = 1_000
+
+    /// The patterns of every `text:` condition inside this one, in order.
+    var textPatterns: [BoundedRegex] {
+        switch self {
+        case .text(let pattern): [pattern]
+        case .not(let inner): inner.textPatterns
+        case .any(let conditions), .all(let conditions): conditions.flatMap(\.textPatterns)
+        case .xpathExists, .xpathCount, .xpathText, .attribute, .url, .header, .link: []
+        }
+    }
 }
 
 /// Which links a `link:` condition looks for.

@@ -16,8 +16,9 @@ struct Verdict: Sendable {
 final class PageContext {
     let page: Page
     let document: HTMLDocument
-    /// The rules' `region` for `text:` conditions.
-    private var regionTexts: [PageRegion: String] = [:]
+    /// Every `text:` pattern of the rules examining the page: a region's text is read once for
+    /// all of their literals.
+    private let textPatterns: PatternGroup
     /// The region texts prepared for the patterns' literal pre-filter, once per page.
     private var foldedTexts: [PageRegion: FoldedText] = [:]
     private var xpathStrings: [String: [String]] = [:]
@@ -25,22 +26,16 @@ final class PageContext {
     /// Lowercased host of the page, without `www.`.
     let host: String?
 
-    init(page: Page, document: HTMLDocument) {
+    init(page: Page, document: HTMLDocument, textPatterns: PatternGroup) {
         self.page = page
         self.document = document
+        self.textPatterns = textPatterns
         self.host = URL(string: page.url).flatMap(\.host).map(PageContext.normalizedHost)
-    }
-
-    func text(of region: PageRegion) -> String {
-        if let text = regionTexts[region] { return text }
-        let text = region.text(of: document)
-        regionTexts[region] = text
-        return text
     }
 
     func folded(_ region: PageRegion) -> FoldedText {
         if let folded = foldedTexts[region] { return folded }
-        let folded = FoldedText(text(of: region))
+        let folded = region.prepared(of: document, for: textPatterns)
         foldedTexts[region] = folded
         return folded
     }
@@ -84,7 +79,7 @@ extension Condition {
         case .xpathText(let xpath, let pattern):
             return Self.firstMatch(pattern, in: context.strings(xpath))
         case .text(let pattern):
-            return Self.verdict(pattern.search(context.text(of: region), folded: context.folded(region)).match)
+            return Self.verdict(pattern.search(context.folded(region)).match)
         case .attribute(let xpath, let name, let pattern):
             return Self.firstMatch(pattern, in: context.elements(xpath).compactMap { $0.attributes[name] })
         case .url(let pattern):
@@ -122,7 +117,7 @@ extension Condition {
     private static func firstMatch(_ pattern: BoundedRegex, in texts: [String]) -> Verdict {
         // One pre-filter check over all the texts: most pages hold none of the pattern's literals
         // in any of them, and each engine call has a fixed cost.
-        guard !texts.isEmpty, pattern.mayMatch(FoldedText(texts.joined(separator: "\n"))) else { return .no }
+        guard !texts.isEmpty, pattern.mayMatch(pattern.group.prepare(texts.joined(separator: "\n"))) else { return .no }
         var budget = BoundedRegex.maxInputUTF16
         for text in texts where budget > 0 {
             let length = text.utf16.count

@@ -1,4 +1,5 @@
 import PantauCore
+import PantauPattern
 
 /// Follows one site's crawl and counts, per content rule, the pages that match.
 ///
@@ -64,6 +65,13 @@ struct ContentExaminer: PageExaminer {
     typealias Verdicts = [Verdict?]
 
     let rules: [ContentRule]
+    /// Every `text:` pattern of the rules, so a page's text is read once for all their literals.
+    let textPatterns: PatternGroup
+
+    init(rules: [ContentRule]) {
+        self.rules = rules
+        textPatterns = PatternGroup(rules.flatMap(\.condition.textPatterns))
+    }
 
     func examine(_ page: Page) -> any Sendable { verdicts(page) }
 
@@ -72,7 +80,7 @@ struct ContentExaminer: PageExaminer {
         guard let document = page.document, (200..<300).contains(page.status) else {
             return Verdicts(repeating: nil, count: rules.count)
         }
-        let context = PageContext(page: page, document: document)
+        let context = PageContext(page: page, document: document, textPatterns: textPatterns)
         return rules.map { rule in
             guard rule.scope == .everyPage || page.role == .home else { return nil }
             return rule.condition.evaluate(on: context, region: rule.region)

@@ -1,4 +1,5 @@
 import PantauHTML
+import PantauPattern
 
 /// The part of a page whose text a rule's `text:` conditions read.
 public enum PageRegion: String, Sendable, CaseIterable {
@@ -39,6 +40,28 @@ public enum PageRegion: String, Sendable, CaseIterable {
             return joined(document, Self.footerXPath)
         case .head:
             return joined(document, Self.headXPath)
+        }
+    }
+
+    /// The region's text prepared for `patterns`. The page's text and its content text are
+    /// read as the scan's bytes: no string is built unless a pattern's engine must run.
+    func prepared(of document: HTMLDocument, for patterns: PatternGroup) -> FoldedText {
+        switch self {
+        case .page:
+            // The same bytes as `text(of:)`: the title and the visible text joined by a space.
+            let visible = document.visibleTextUTF8()
+            guard let title = document.title, !title.isEmpty else { return patterns.prepare(utf8: visible) }
+            guard !visible.isEmpty else { return patterns.prepare(title) }
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(title.utf8.count + 1 + visible.count)
+            bytes.append(contentsOf: title.utf8)
+            bytes.append(0x20)
+            bytes.append(contentsOf: visible)
+            return patterns.prepare(utf8: bytes)
+        case .content:
+            return patterns.prepare(utf8: document.contentTextUTF8())
+        case .navigation, .footer, .head:
+            return patterns.prepare(text(of: document))
         }
     }
 

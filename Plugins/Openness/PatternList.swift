@@ -8,19 +8,22 @@ import PantauYAML
 public struct PatternList: Sendable {
     /// The patterns as written, in order.
     public let sources: [String]
-    private let expressions: [BoundedRegex]
+    /// The compiled patterns, in the same order.
+    let expressions: [BoundedRegex]
+    /// The patterns as one group, for a text only this list reads.
+    private let group: PatternGroup
 
     /// Compiles patterns that are not in a file (tests, built-in defaults).
     /// - Throws: the first pattern that does not compile, as `NSError` from Foundation, or
     ///   ``BoundedRegex/CatastrophicPattern``.
     public init(_ patterns: [String]) throws {
-        sources = patterns
-        expressions = try patterns.map { try BoundedRegex($0) }
+        self.init(sources: patterns, expressions: try patterns.map { try BoundedRegex($0) })
     }
 
     private init(sources: [String], expressions: [BoundedRegex]) {
         self.sources = sources
         self.expressions = expressions
+        group = PatternGroup(expressions)
     }
 
     /// Reads a string or a list of strings and compiles each, reporting every bad pattern at its
@@ -59,13 +62,13 @@ public struct PatternList: Sendable {
     /// True when any pattern matches somewhere in `text`.
     public func matches(_ text: String) -> Bool {
         guard !expressions.isEmpty else { return false }
-        return matches(text, folded: FoldedText(text))
+        return matches(group.prepare(text))
     }
 
-    /// ``matches(_:)`` with the text already prepared for the pre-filter (prepare it once when
-    /// many lists read the same text).
-    public func matches(_ text: String, folded: FoldedText) -> Bool {
-        expressions.contains { $0.search(text, folded: folded).match != nil }
+    /// ``matches(_:)`` on a text already prepared for the pre-filter (prepare it once, with a
+    /// group of every list's patterns, when many lists read the same text).
+    public func matches(_ text: FoldedText) -> Bool {
+        expressions.contains { $0.search(text).match != nil }
     }
 
     /// True when any pattern matches any of `texts`.

@@ -135,22 +135,30 @@ final class SectionMatches: Sendable {
     private let paths = MatchMemo()
     /// The same as `paths`, keyed by an absolute URL in normal form: no path to cut out per link.
     private let urls = MatchMemo()
+    /// Every rule's `link_text` patterns, and every rule's `url` patterns: a new text or path is
+    /// read once for all of their literals.
+    private let textPatterns: PatternGroup
+    private let urlPatterns: PatternGroup
 
-    init(rules: [SectionRule]) { self.rules = rules }
+    init(rules: [SectionRule]) {
+        self.rules = rules
+        textPatterns = PatternGroup(rules.flatMap(\.linkText.expressions))
+        urlPatterns = PatternGroup(rules.flatMap(\.url.expressions))
+    }
 
     /// Rules whose `link_text` matches `text`.
     func byText(_ text: String) -> [Int] {
         texts.indices(for: text) { text in
-            let folded = FoldedText(text)
-            return rules.indices.filter { rules[$0].linkText.matches(text, folded: folded) }
+            let folded = textPatterns.prepare(text)
+            return rules.indices.filter { rules[$0].linkText.matches(folded) }
         }
     }
 
     /// Rules whose `url` matches a path with query.
     func byPath(_ path: String) -> [Int] {
         paths.indices(for: path) { path in
-            let folded = FoldedText(path)
-            return rules.indices.filter { rules[$0].url.matches(path, folded: folded) }
+            let folded = urlPatterns.prepare(path)
+            return rules.indices.filter { rules[$0].url.matches(folded) }
         }
     }
 
@@ -158,8 +166,8 @@ final class SectionMatches: Sendable {
     func byURL(_ url: String) -> [Int] {
         urls.indices(for: url) { url in
             let path = URLResolver.hostAndPath(ofNormalized: url).map { String($0.pathAndQuery) } ?? ""
-            let folded = FoldedText(path)
-            return rules.indices.filter { rules[$0].url.matches(path, folded: folded) }
+            let folded = urlPatterns.prepare(path)
+            return rules.indices.filter { rules[$0].url.matches(folded) }
         }
     }
 }

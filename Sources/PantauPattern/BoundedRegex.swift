@@ -17,18 +17,41 @@ public struct BoundedRegex: Sendable {
     public static let maxInputUTF16 = 262_144
 
     /// The pattern as written.
-    public let source: String
-    private let expression: NSRegularExpression
-    /// Rules out texts that cannot match before ICU runs (nil: every text is searched).
-    private let prefilter: LiteralPrefilter?
+    public var source: String { compiled.source }
+    /// Everything compiled, behind one reference: a pattern is copied wherever a list of them is
+    /// walked (every anchor text and path of every page), and a copy of the fields themselves
+    /// cost one reference count each (the pre-filter holds four arrays).
+    private let compiled: Compiled
+
+    private final class Compiled: Sendable {
+        let source: String
+        let expression: NSRegularExpression
+        let prefilter: LiteralPrefilter?
+        /// The pattern alone, for texts no group prepared.
+        let group: PatternGroup
+
+        init(source: String, expression: NSRegularExpression, prefilter: LiteralPrefilter?) {
+            self.source = source
+            self.expression = expression
+            self.prefilter = prefilter
+            group = PatternGroup(index: LiteralIndex(prefilter.map { [$0] } ?? []))
+        }
+    }
+
+    /// The literal pre-filter, for a ``PatternGroup``.
+    var literalPrefilter: LiteralPrefilter? { compiled.prefilter }
+
+    /// This pattern as a group of one: prepare a text with it when only this pattern reads it.
+    public var group: PatternGroup { compiled.group }
 
     /// - Throws: Foundation's error when the pattern does not compile, or
     ///   ``CatastrophicPattern`` when it nests unbounded quantifiers.
     public init(_ pattern: String, caseSensitive: Bool = false) throws {
         if let fragment = Self.nestedQuantifier(in: pattern) { throw CatastrophicPattern(fragment: fragment) }
-        source = pattern
-        expression = try NSRegularExpression(pattern: pattern, options: caseSensitive ? [] : [.caseInsensitive])
-        prefilter = LiteralPrefilter(pattern: pattern, caseSensitive: caseSensitive)
+        compiled = Compiled(
+            source: pattern,
+            expression: try NSRegularExpression(pattern: pattern, options: caseSensitive ? [] : [.caseInsensitive]),
+            prefilter: LiteralPrefilter(pattern: pattern, caseSensitive: caseSensitive))
     }
 
     /// A pattern refused because it can backtrack exponentially.
@@ -113,24 +136,25 @@ public struct BoundedRegex: Sendable {
 
     /// Searches the start of `text` for the first match.
     public func search(_ text: String) -> Search {
-        guard let prefilter else { return engineSearch(text) }
-        return search(text, folded: FoldedText(text), prefilter: prefilter)
+        guard compiled.prefilter != nil else { return engineSearch(text) }
+        return search(compiled.group.prepare(text))
     }
 
-    /// ``search(_:)`` on a text already prepared for the literal pre-filter, so a text searched by
-    /// several patterns is folded once.
     /// ``search(_:)`` with the text already prepared for the literal pre-filter (prepare it once
     /// when several patterns search the same text).
     public func search(_ text: String, folded: @autoclosure () -> FoldedText) -> Search {
-        guard let prefilter else { return engineSearch(text) }
-        return search(text, folded: folded(), prefilter: prefilter)
+        guard compiled.prefilter != nil else { return engineSearch(text) }
+        let folded = folded()
+        guard mayMatch(folded) else { return Search(match: nil, truncated: folded.exceeds(utf16: Self.maxInputUTF16)) }
+        return engineSearch(text)
     }
 
-    private func search(_ text: String, folded: FoldedText, prefilter: LiteralPrefilter) -> Search {
-        guard prefilter.mayMatch(folded) else {
-            return Search(match: nil, truncated: folded.utf16Count > Self.maxInputUTF16)
-        }
-        return engineSearch(text)
+    /// ``search(_:)`` of the text `folded` was prepared from. A text given as bytes
+    /// (``PatternGroup/prepare(utf8:)``) becomes a `String` only when the pre-filter lets the
+    /// engine run, which on most pages no pattern does.
+    public func search(_ folded: FoldedText) -> Search {
+        guard mayMatch(folded) else { return Search(match: nil, truncated: folded.exceeds(utf16: Self.maxInputUTF16)) }
+        return engineSearch(folded.text)
     }
 
     /// The ICU search of the first ``maxInputUTF16`` code units.
@@ -139,7 +163,7 @@ public struct BoundedRegex: Sendable {
         let truncated = length > Self.maxInputUTF16
         let input = truncated ? Self.prefix(text) : text
         let range = NSRange(location: 0, length: truncated ? input.utf16.count : length)
-        guard let found = expression.firstMatch(in: input, options: [], range: range),
+        guard let found = compiled.expression.firstMatch(in: input, options: [], range: range),
               let bounds = Range(found.range, in: input) else {
             return Search(match: nil, truncated: truncated)
         }
@@ -153,7 +177,9 @@ public struct BoundedRegex: Sendable {
     /// pattern has none). Sound for any text that contains the searched one, so one check over
     /// several texts joined can rule them all out.
     public func mayMatch(_ text: FoldedText) -> Bool {
-        prefilter?.mayMatch(text) ?? true
+        guard let prefilter = compiled.prefilter else { return true }
+        // A text prepared by another group is read again for this pattern's own literals.
+        return text.mayMatch(prefilter) ?? compiled.group.prepare(text.text).mayMatch(prefilter) ?? true
     }
 
     /// The first ``maxInputUTF16`` code units, not splitting a surrogate pair.

@@ -1,34 +1,32 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Synchronization
 
 /// Literal words every match of a pattern must contain (an AND/OR combination of them), so a text
 /// lacking them is known not to match without running the regex engine.
 ///
 /// Why: ICU's case-insensitive search folds every character of a ~30 KB page text per pattern,
-/// and most pages lack a spam pattern's words; a byte search (`memchr`) rules them out an order
-/// of magnitude faster. The filter only ever skips a search whose outcome is certain, so results
-/// are identical with and without it.
+/// and most pages lack a spam pattern's words. Which literals a text holds is found for every
+/// pattern of a group at once, in one pass over the text (``LiteralIndex``); a pattern then only
+/// evaluates its AND/OR tree. The filter only ever skips a search whose outcome is certain, so
+/// results are identical with and without it.
 ///
-/// Soundness, case-insensitive patterns: the literals are ASCII, lowercased; the text is searched
-/// with its ASCII letters lowercased (``FoldedText``). A text character can match an ASCII
-/// literal character under ICU's full case folding only if it is ASCII itself or one of the few
-/// characters whose case mappings produce ASCII (`ſ`, `K`, `ß`, `İ`, `ﬁ`, ...); a text holding any
-/// such character is not filtered (``FoldedText/bytes`` is nil).
-struct LiteralPrefilter: Sendable {
+/// Soundness, case-insensitive patterns: the literals are ASCII, lowercased, and found in the
+/// text with its ASCII letters lowercased. A text character can match an ASCII literal character
+/// under ICU's full case folding only if it is ASCII itself or one of the few characters whose
+/// case mappings produce ASCII (`ſ`, `K`, `ß`, `İ`, `ﬁ`, ...); in a text holding any such
+/// character every case-insensitive literal counts as present.
+///
+/// A class: every ``BoundedRegex`` copy shares it.
+final class LiteralPrefilter: Sendable {
     /// What a text must contain for a match to be possible.
     indirect enum Need: Sendable, CustomStringConvertible {
-        /// The bytes (ASCII; lowercased for case-insensitive patterns) and the offset of the
-        /// rarest of them, the one `memchr` looks for.
-        case literal([UInt8], anchor: Int)
+        /// The bytes (ASCII; lowercased for case-insensitive patterns).
+        case literal([UInt8])
         case all([Need])
         case any([Need])
 
         var description: String {
             switch self {
-            case .literal(let bytes, _): return String(decoding: bytes, as: UTF8.self)
+            case .literal(let bytes): return String(decoding: bytes, as: UTF8.self)
             case .all(let needs): return "(" + needs.map(\.description).joined(separator: " & ") + ")"
             case .any(let needs): return "(" + needs.map(\.description).joined(separator: " | ") + ")"
             }
@@ -37,7 +35,13 @@ struct LiteralPrefilter: Sendable {
 
     let need: Need
     let caseSensitive: Bool
-    /// `need` laid out flat for evaluation (no reference counting per node or literal).
+    /// A number no other filter of the process has: a ``LiteralIndex`` finds a filter's literals
+    /// by it (filters are made one after another when rules load, so a group's are close).
+    let serial: Int
+    private static let serials = Atomic<Int>(0)
+    /// Every literal of `need`, numbered in the order ``NeedProgram`` refers to them.
+    let literals: [[UInt8]]
+    /// `need` laid out flat for evaluation (no reference counting per node).
     private let program: NeedProgram
 
     /// The filter for `pattern`, or nil when no literal is required of every match (or the
@@ -47,277 +51,90 @@ struct LiteralPrefilter: Sendable {
         guard let need = parser.parseAll() else { return nil }
         self.need = need
         self.caseSensitive = caseSensitive
-        self.program = NeedProgram(need)
+        serial = Self.serials.add(1, ordering: .relaxed).oldValue
+        var literals: [[UInt8]] = []
+        self.program = NeedProgram(need, literals: &literals)
+        self.literals = literals
     }
 
-    /// How common a byte is in Indonesian and English page text (higher: more common), so the
-    /// search anchors on a rare one and `memchr` stops less often.
-    static func commonness(_ byte: UInt8) -> Int {
-        let order: [UInt8] = Array(" aneiutrskmlgdpbhoyjcwfvzxq".utf8)
-        if let rank = order.firstIndex(of: FoldedText.lower(byte)) { return order.count - rank }
-        return 0
-    }
-
-    /// False only when `text` certainly holds no match.
-    func mayMatch(_ text: FoldedText) -> Bool {
-        text.withBytes(caseSensitive: caseSensitive) { program.holds(in: $0, sketch: text.sketch) } ?? true
-    }
-
-    /// True when `needle` occurs in `haystack`: `memchr` for the needle's byte at `anchor`, then a
-    /// comparison of the whole needle around it.
-    static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>, anchor: Int) -> Bool {
-        let count = haystack.count, length = needle.count
-        guard count >= length, let base = haystack.baseAddress, let n = needle.baseAddress else { return false }
-        let target = Int32(needle[anchor])
-        // Candidate starts run from 0 to count - length; the anchor byte sits `anchor` later.
-        var position = anchor
-        let lastAnchor = count - length + anchor
-        while position <= lastAnchor {
-            guard let found = memchr(base + position, target, lastAnchor - position + 1) else { return false }
-            let at = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base
-            if memcmp(base + (at - anchor), n, length) == 0 { return true }
-            position = at + 1
-        }
-        return false
+    /// False only when a text certainly holds no match: `ids[n]` is the id of literal number `n`
+    /// (see ``literals``) in an index, `found` the index's bit set of the literals the text holds.
+    func mayMatch(ids: UnsafeBufferPointer<Int32>, found: UnsafeBufferPointer<UInt64>) -> Bool {
+        program.holds(ids: ids, found: found)
     }
 }
 
-/// A ``LiteralPrefilter/Need`` tree laid out in three flat arrays, so that evaluating it (for
-/// every text, every pattern) touches no reference counts: nodes by index, each node's children
-/// as a run of indices, every literal's bytes in one buffer.
+/// A ``LiteralPrefilter/Need`` tree laid out in two flat arrays, so that evaluating it (for every
+/// text, every pattern) touches no reference counts: nodes by index, each node's children as a
+/// run of indices; a literal node holds its literal's number.
 private struct NeedProgram: Sendable {
     private enum Kind: UInt8 { case literal, all, any }
 
     private struct Node {
         var kind: Kind
-        /// A literal: offset of its bytes in `bytes`; otherwise offset of its children in `children`.
+        /// A literal: its number; otherwise offset of its children in `children`.
         var start: Int32
-        /// A literal: its length; otherwise the number of children.
+        /// The number of children (0 for a literal).
         var count: Int32
-        /// A literal's anchor byte offset (see ``LiteralPrefilter/Need/literal(_:anchor:)``).
-        var anchor: Int32
     }
 
     private var nodes: [Node] = []
     private var children: [Int32] = []
-    private var bytes: [UInt8] = []
 
-    init(_ need: LiteralPrefilter.Need) {
-        _ = add(need)
+    /// Lays out `need`, appending its literals to `literals` in the order the nodes number them.
+    init(_ need: LiteralPrefilter.Need, literals: inout [[UInt8]]) {
+        _ = add(need, &literals)
     }
 
     /// Appends `need` and its subtree; returns its node index. The root is node 0.
-    private mutating func add(_ need: LiteralPrefilter.Need) -> Int32 {
+    private mutating func add(_ need: LiteralPrefilter.Need, _ literals: inout [[UInt8]]) -> Int32 {
         let index = Int32(nodes.count)
         switch need {
-        case .literal(let literal, let anchor):
-            nodes.append(Node(kind: .literal, start: Int32(bytes.count), count: Int32(literal.count), anchor: Int32(anchor)))
-            bytes.append(contentsOf: literal)
+        case .literal(let literal):
+            nodes.append(Node(kind: .literal, start: Int32(literals.count), count: 0))
+            literals.append(literal)
         case .all(let needs), .any(let needs):
             let kind: Kind = if case .all = need { .all } else { .any }
-            nodes.append(Node(kind: kind, start: 0, count: Int32(needs.count), anchor: 0))
-            let ids = needs.map { add($0) }
+            nodes.append(Node(kind: kind, start: 0, count: Int32(needs.count)))
+            let ids = needs.map { add($0, &literals) }
             nodes[Int(index)].start = Int32(children.count)
             children.append(contentsOf: ids)
         }
         return index
     }
 
-    func holds(in haystack: UnsafeBufferPointer<UInt8>, sketch: ByteSketch?) -> Bool {
+    func holds(ids: UnsafeBufferPointer<Int32>, found: UnsafeBufferPointer<UInt64>) -> Bool {
         nodes.withUnsafeBufferPointer { nodes in
             children.withUnsafeBufferPointer { children in
-                bytes.withUnsafeBufferPointer { bytes in
-                    Self.evaluate(0, nodes, children, bytes, haystack, sketch)
-                }
+                Self.evaluate(0, nodes, children, ids, found)
             }
         }
     }
 
     private static func evaluate(_ index: Int, _ nodes: UnsafeBufferPointer<Node>, _ children: UnsafeBufferPointer<Int32>,
-                                 _ bytes: UnsafeBufferPointer<UInt8>, _ haystack: UnsafeBufferPointer<UInt8>,
-                                 _ sketch: ByteSketch?) -> Bool {
+                                 _ ids: UnsafeBufferPointer<Int32>, _ found: UnsafeBufferPointer<UInt64>) -> Bool {
         let node = nodes[index]
-        let range = Int(node.start)..<Int(node.start + node.count)
         switch node.kind {
         case .literal:
-            let literal = UnsafeBufferPointer(rebasing: bytes[range])
-            if let sketch, !sketch.mayContain(literal) { return false }
-            return LiteralPrefilter.contains(haystack, literal, anchor: Int(node.anchor))
+            let id = Int(ids[Int(node.start)])
+            return found[id >> 6] & (1 << UInt64(id & 63)) != 0
         case .all:
-            for child in range where !evaluate(Int(children[child]), nodes, children, bytes, haystack, sketch) { return false }
+            for child in Int(node.start)..<Int(node.start + node.count)
+            where !evaluate(Int(children[child]), nodes, children, ids, found) { return false }
             return true
         case .any:
-            for child in range where evaluate(Int(children[child]), nodes, children, bytes, haystack, sketch) { return true }
+            for child in Int(node.start)..<Int(node.start + node.count)
+            where evaluate(Int(children[child]), nodes, children, ids, found) { return true }
             return false
         }
     }
 }
 
-/// A text's UTF-8 bytes prepared for ``LiteralPrefilter``: computed once per text and reused by
-/// every pattern that searches it.
-public struct FoldedText: Sendable {
-    /// The text as written (case-sensitive patterns search its UTF-8 bytes).
-    let text: String
-    /// The UTF-8 bytes with ASCII letters lowercased, or nil when the text holds a non-ASCII
-    /// character whose case mappings produce ASCII (then case-insensitive filtering is unsound).
-    let bytes: [UInt8]?
-    /// The text's length in UTF-16 code units (what ``BoundedRegex`` bounds), counted on the way.
-    let utf16Count: Int
-    /// The text's byte pairs and triples (for texts long enough that searching costs more than
-    /// the sketch).
-    let sketch: ByteSketch?
-
-    public init(_ text: String) {
-        self.text = text
-        var units = 0
-        var ascii = true
-        var source = text
-        // One pass over the contiguous UTF-8 into an uninitialised array: this runs over every
-        // page's whole text.
-        let folded = source.withUTF8 { utf8 in
-            [UInt8](unsafeUninitializedCapacity: utf8.count) { output, initialized in
-                for index in 0..<utf8.count {
-                    let byte = utf8[index]
-                    if byte < 0x80 {
-                        output[index] = byte &- 0x41 < 26 ? byte | 0x20 : byte
-                        units += 1
-                    } else {
-                        ascii = false
-                        output[index] = byte
-                        // A lead byte starts a scalar: one unit, two from U+10000 (4-byte sequences) on.
-                        if byte >= 0xC0 { units += byte >= 0xF0 ? 2 : 1 }
-                    }
-                }
-                initialized = utf8.count
-            }
-        }
-        utf16Count = units
-        sketch = folded.count >= ByteSketch.minimumLength ? folded.withUnsafeBufferPointer(ByteSketch.init) : nil
-        bytes = ascii || !Self.holdsScalarFoldingToASCII(folded) ? folded : nil
-    }
-
-    /// Decodes only the multi-byte sequences of valid UTF-8 (a Swift string's storage) and asks
-    /// ``foldsToASCII(_:)`` of each.
-    private static func holdsScalarFoldingToASCII(_ utf8: [UInt8]) -> Bool {
-        var index = 0
-        while index < utf8.count {
-            let lead = utf8[index]
-            guard lead >= 0xC0 else {
-                index += 1
-                continue
-            }
-            let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-            guard index + length <= utf8.count else { return true }
-            var value = UInt32(lead) & (lead >= 0xF0 ? 0x07 : lead >= 0xE0 ? 0x0F : 0x1F)
-            for offset in 1..<length { value = value << 6 | UInt32(utf8[index + offset] & 0x3F) }
-            if let scalar = Unicode.Scalar(value), foldsToASCII(scalar) { return true }
-            index += length
-        }
-        return false
-    }
-
-    /// Calls `body` with the bytes a pattern of that case sensitivity searches, or returns nil
-    /// when filtering is unsound for this text.
-    func withBytes<R>(caseSensitive: Bool, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
-        if caseSensitive {
-            var text = text
-            return text.withUTF8(body)
-        }
-        return bytes?.withUnsafeBufferPointer(body)
-    }
-
-    @inline(__always)
-    static func lower(_ byte: UInt8) -> UInt8 {
-        byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-    }
-
-    /// True for a non-ASCII scalar whose lower, upper or title case mapping, or a mapping of
-    /// those (`ẞ` → `ß` → `SS`), contains an ASCII character.
-    static func foldsToASCII(_ scalar: Unicode.Scalar) -> Bool {
-        guard !scalar.isASCII else { return false }
-        let properties = scalar.properties
-        guard properties.changesWhenCaseMapped || properties.changesWhenCaseFolded else { return false }
-        func mappings(_ scalar: Unicode.Scalar) -> [String] {
-            let p = scalar.properties
-            return [p.lowercaseMapping, p.uppercaseMapping, p.titlecaseMapping]
-        }
-        for first in mappings(scalar) {
-            for mapped in first.unicodeScalars {
-                if mapped.isASCII { return true }
-                for second in mappings(mapped) where second.unicodeScalars.contains(where: \.isASCII) { return true }
-            }
-        }
-        return false
-    }
-}
-
-/// Which runs of two and three adjacent bytes occur in a text (ASCII letters lowercased), set
-/// in one pass: pairs exactly (65,536 bits), triples hashed into 65,536 bits. A literal holding a
-/// pair or a triple the text lacks cannot occur in it, so most of a spam pattern's words
-/// ("maxwin", "sbobet", "gacor") are ruled out without searching the page: in Indonesian text
-/// nearly every pair of letters occurs, far from every triple. A hash collision only lets a
-/// search run. Sound for case-sensitive literals too: lowering both sides keeps every occurrence.
-public struct ByteSketch: Sendable {
-    /// Shorter texts are searched directly: building the sketch (two 8 KB bitmaps) costs more
-    /// than a few searches of a few kilobytes.
-    static let minimumLength = 4_096
-
-    private var pairs: [UInt64]
-    private var triples: [UInt64]
-
-    init(_ bytes: UnsafeBufferPointer<UInt8>) {
-        var pairs = [UInt64](repeating: 0, count: 1024)
-        var triples = [UInt64](repeating: 0, count: 1024)
-        pairs.withUnsafeMutableBufferPointer { pairs in
-            triples.withUnsafeMutableBufferPointer { triples in
-                guard bytes.count >= 2 else { return }
-                var window = UInt32(FoldedText.lower(bytes[0]))
-                for index in 1..<bytes.count {
-                    window = (window << 8 | UInt32(FoldedText.lower(bytes[index]))) & 0xFF_FFFF
-                    let pair = Int(window & 0xFFFF)
-                    pairs[pair >> 6] |= 1 << UInt64(pair & 63)
-                    if index >= 2 {
-                        let triple = Self.slot(window)
-                        triples[triple >> 6] |= 1 << UInt64(triple & 63)
-                    }
-                }
-            }
-        }
-        self.pairs = pairs
-        self.triples = triples
-    }
-
-    /// A triple's bit: a multiplicative hash of its 24 bits down to 16.
-    @inline(__always) private static func slot(_ triple: UInt32) -> Int {
-        Int((triple &* 0x9E37_79B1) >> 16)
-    }
-
-    /// False when some pair or triple of adjacent bytes of `needle` (ASCII letters lowercased)
-    /// never occurs in the text.
-    func mayContain(_ needle: [UInt8]) -> Bool {
-        needle.withUnsafeBufferPointer { mayContain($0) }
-    }
-
-    func mayContain(_ needle: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard needle.count >= 2 else { return true }
-        var window = UInt32(FoldedText.lower(needle[0]))
-        for index in 1..<needle.count {
-            window = (window << 8 | UInt32(FoldedText.lower(needle[index]))) & 0xFF_FFFF
-            let pair = Int(window & 0xFFFF)
-            if pairs[pair >> 6] & (1 << UInt64(pair & 63)) == 0 { return false }
-            if index >= 2 {
-                let triple = Self.slot(window)
-                if triples[triple >> 6] & (1 << UInt64(triple & 63)) == 0 { return false }
-            }
-        }
-        return true
-    }
-}
-
 /// Reads an ICU pattern far enough to know which literals every match must contain.
 ///
-/// The result of a piece is nil ("no requirement") or what every match of it contains. Anything not modelled (inline flags, `\Q`, `\p{}`, back references, ...) makes
-/// the whole pattern unfiltered.
+/// The result of a piece is nil ("no requirement") or what every match of it contains. Anything
+/// not modelled (inline flags, `\Q`, `\p{}`, back references, ...) makes the whole pattern
+/// unfiltered.
 private struct RequirementParser {
     private let chars: [Unicode.Scalar]
     private var index = 0
@@ -366,13 +183,7 @@ private struct RequirementParser {
         var needs: [LiteralPrefilter.Need] = []
         var run: [UInt8] = []
         func closeRun() {
-            if !run.isEmpty {
-                let bytes = run.map { caseSensitive ? $0 : FoldedText.lower($0) }
-                let anchor = bytes.indices.min {
-                    LiteralPrefilter.commonness(bytes[$0]) < LiteralPrefilter.commonness(bytes[$1])
-                }!
-                needs.append(.literal(bytes, anchor: anchor))
-            }
+            if !run.isEmpty { needs.append(.literal(run.map { caseSensitive ? $0 : LiteralIndex.lower($0) })) }
             run = []
         }
         while let char = current, char != "|", char != ")", !unsupported {
@@ -405,7 +216,7 @@ private struct RequirementParser {
 
     private static func weight(_ need: LiteralPrefilter.Need) -> Int {
         switch need {
-        case .literal(let bytes, _): return bytes.count
+        case .literal(let bytes): return bytes.count
         case .all(let needs): return needs.map(weight).max() ?? 0
         case .any(let needs): return needs.map(weight).min() ?? 0
         }

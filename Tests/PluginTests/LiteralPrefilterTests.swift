@@ -6,22 +6,6 @@ import Testing
 /// The literal pre-filter may only skip searches that cannot match: every result must equal the
 /// plain ICU search's.
 @Suite struct LiteralPrefilterTests {
-    @Test func byteSketchRulesOutOnlyAbsentRuns() {
-        let text = Array("Rapat koordinasi SLOT".utf8)
-        let pairs = text.withUnsafeBufferPointer(ByteSketch.init)
-        #expect(pairs.mayContain(Array("slot".utf8)))
-        #expect(pairs.mayContain(Array("Koor".utf8)))
-        #expect(!pairs.mayContain(Array("gacor".utf8)))
-        #expect(!pairs.mayContain(Array("tk".utf8)))
-        #expect(pairs.mayContain(Array("x".utf8)), "one byte has no pair to rule out")
-        // A literal whose every pair occurs is still ruled out by a triple that does not:
-        // "anak ikan" holds "an", "na" but never "nan".
-        let short = Array("anak ikan".utf8).withUnsafeBufferPointer(ByteSketch.init)
-        #expect(short.mayContain(Array("ikan".utf8)))
-        #expect(short.mayContain(Array("ANAK".utf8)))
-        #expect(!short.mayContain(Array("anan".utf8)))
-    }
-
     private func literals(_ pattern: String, caseSensitive: Bool = false) -> String? {
         LiteralPrefilter(pattern: pattern, caseSensitive: caseSensitive)?.need.description
     }
@@ -64,16 +48,41 @@ import Testing
         "Kominfo blokir situs slot", "tanpa kecocokan sama sekali", "",
     ]
 
+    /// Page-sized texts (over 4 KB) with each text inside.
+    private static let longTexts: [String] = {
+        let filler = String(repeating: "Pemerintah kabupaten menyelenggarakan rapat koordinasi. ", count: 40)
+        return texts.map { filler + $0 + " " + filler }
+    }()
+
+    /// One group for every pattern, each text prepared once (as a string and as bytes): every
+    /// pattern's search equals plain ICU's, and so does a pattern outside the group.
+    @Test func groupSearchesEqualPlainICU() throws {
+        for caseSensitive in [false, true] {
+            let regexes = try Self.patterns.map { try BoundedRegex($0, caseSensitive: caseSensitive) }
+            let group = PatternGroup(Array(regexes.dropLast()))
+            let plain = try Self.patterns.map {
+                try NSRegularExpression(pattern: $0, options: caseSensitive ? [] : [.caseInsensitive])
+            }
+            for text in Self.texts + Self.longTexts {
+                for folded in [group.prepare(text), group.prepare(utf8: Array(text.utf8))] {
+                    #expect(folded.text == text)
+                    for (regex, expression) in zip(regexes, plain) {
+                        let expected = expression.firstMatch(in: text, range: NSRange(location: 0, length: text.utf16.count))
+                            .flatMap { Range($0.range, in: text) }.map { String(text[$0]) }
+                        #expect(regex.search(folded).match == expected, "\(regex.source) on \(text)")
+                        #expect(regex.search(text, folded: folded).match == expected, "\(regex.source) on \(text)")
+                    }
+                }
+            }
+        }
+    }
+
     @Test(arguments: patterns)
     func filteredSearchesEqualPlainICU(_ pattern: String) throws {
         for caseSensitive in [false, true] {
             let regex = try BoundedRegex(pattern, caseSensitive: caseSensitive)
             let plain = try NSRegularExpression(pattern: pattern, options: caseSensitive ? [] : [.caseInsensitive])
-            // Long texts too: past ByteSketch.minimumLength the byte sketch rules literals out.
-            let filler = String(repeating: "Pemerintah kabupaten menyelenggarakan rapat koordinasi. ", count: 40)
-            let long = Self.texts.map { filler + $0 + " " + filler }
-            #expect(long.allSatisfy { $0.utf8.count >= ByteSketch.minimumLength })
-            for text in Self.texts + long {
+            for text in Self.texts + Self.longTexts {
                 let expected = plain.firstMatch(in: text, range: NSRange(location: 0, length: text.utf16.count))
                     .flatMap { Range($0.range, in: text) }.map { String(text[$0]) }
                 #expect(regex.firstMatch(in: text) == expected, "\(pattern) on \(text), case sensitive: \(caseSensitive)")
@@ -81,21 +90,25 @@ import Testing
         }
     }
 
-    @Test func charactersThatFoldToASCIIDisableCaseInsensitiveFiltering() {
-        #expect(FoldedText("ſ").bytes == nil)
-        #expect(FoldedText("\u{212A}").bytes == nil)
-        #expect(FoldedText("ẞ").bytes == nil)
-        #expect(FoldedText("ﬁ").bytes == nil)
-        #expect(FoldedText("İ").bytes == nil)
-        #expect(FoldedText("Sejak 2019 – © Kabupaten «Sukamaju» é").bytes.map { String(decoding: $0, as: UTF8.self) }
-                == "sejak 2019 – © kabupaten «sukamaju» é")
+    @Test func charactersThatFoldToASCIIDisableCaseInsensitiveFiltering() throws {
+        let group = try PatternGroup([BoundedRegex("slot")])
+        for text in ["ſ", "\u{212A}", "ẞ", "ﬁ", "İ", "Halo ı"] {
+            #expect(group.prepare(text).foldsToASCII, "\(text)")
+        }
+        #expect(!group.prepare("Sejak 2019 – © Kabupaten «Sukamaju» é").foldsToASCII)
     }
 }
 
 extension LiteralPrefilterTests {
-    @Test func utf16LengthIsCountedWhileFolding() {
+    @Test func utf16LengthIsCountedFromTheBytes() throws {
+        let group = try PatternGroup([BoundedRegex("slot")])
         for text in ["", "abc", "Sejak 2019 – © «Sukamaju» é", "emoji 😀 dan 𝒜", "ſ ẞ"] {
-            #expect(FoldedText(text).utf16Count == text.utf16.count, "\(text)")
+            let folded = group.prepare(utf8: Array(text.utf8))
+            #expect(folded.utf16Count == text.utf16.count, "\(text)")
+            #expect(group.prepare(text).utf16Count == text.utf16.count, "\(text)")
+            for limit in [0, 1, text.utf16.count - 1, text.utf16.count] where limit >= 0 {
+                #expect(folded.exceeds(utf16: limit) == (text.utf16.count > limit), "\(text) over \(limit)")
+            }
         }
     }
 }
