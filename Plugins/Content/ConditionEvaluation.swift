@@ -22,15 +22,15 @@ final class PageContext {
     /// The region texts prepared for the patterns' literal pre-filter, once per page.
     private var foldedTexts: [PageRegion: FoldedText] = [:]
     private var xpathStrings: [String: [String]] = [:]
-    private var cachedLinks: [HTMLLink]?
-    /// Lowercased host of the page, without `www.`.
-    let host: String?
+    /// Lowercased host of the page, without `www.` (parsed only for an `external` link condition).
+    private(set) lazy var host: String? = baseURL.flatMap(\.host).map(PageContext.normalizedHost)
+    /// The page's URL, against which `link:` conditions resolve hrefs (parsed once, when needed).
+    private(set) lazy var baseURL: URL? = URL(string: page.url)
 
     init(page: Page, document: HTMLDocument, textPatterns: PatternGroup) {
         self.page = page
         self.document = document
         self.textPatterns = textPatterns
-        self.host = URL(string: page.url).flatMap(\.host).map(PageContext.normalizedHost)
     }
 
     func folded(_ region: PageRegion) -> FoldedText {
@@ -50,13 +50,6 @@ final class PageContext {
 
     func elements(_ xpath: String) -> [HTMLElement] {
         Array(((try? document.select(xpath)) ?? []).prefix(Condition.maxNodes))
-    }
-
-    var links: [HTMLLink] {
-        if let cachedLinks { return cachedLinks }
-        let links = document.links().filter { $0.kind == .anchor || $0.kind == .area }
-        cachedLinks = links
-        return links
     }
 
     static func normalizedHost(_ host: String) -> String {
@@ -108,6 +101,28 @@ extension Condition {
         }
     }
 
+    /// The bytes of `texts.joined(separator: "\n")`, copied once into one allocation (a page's
+    /// headings and anchor texts are a few hundred short strings).
+    static func joinedUTF8(_ texts: [String]) -> [UInt8] {
+        let length = texts.reduce(max(texts.count - 1, 0)) { $0 + $1.utf8.count }
+        return [UInt8](unsafeUninitializedCapacity: length) { output, initialized in
+            var position = 0
+            for (index, text) in texts.enumerated() {
+                if index > 0 {
+                    output[position] = 0x0A
+                    position += 1
+                }
+                var text = text
+                text.withUTF8 { utf8 in
+                    guard let source = utf8.baseAddress else { return }
+                    (output.baseAddress! + position).initialize(from: source, count: utf8.count)
+                    position += utf8.count
+                }
+            }
+            initialized = position
+        }
+    }
+
     private static func verdict(_ match: String?) -> Verdict {
         match.map { Verdict(holds: true, match: $0) } ?? .no
     }
@@ -117,7 +132,7 @@ extension Condition {
     private static func firstMatch(_ pattern: BoundedRegex, in texts: [String]) -> Verdict {
         // One pre-filter check over all the texts: most pages hold none of the pattern's literals
         // in any of them, and each engine call has a fixed cost.
-        guard !texts.isEmpty, pattern.mayMatch(pattern.group.prepare(texts.joined(separator: "\n"))) else { return .no }
+        guard !texts.isEmpty, pattern.mayMatch(pattern.group.prepare(utf8: Self.joinedUTF8(texts))) else { return .no }
         var budget = BoundedRegex.maxInputUTF16
         for text in texts where budget > 0 {
             let length = text.utf16.count
@@ -131,30 +146,44 @@ extension Condition {
 
 extension LinkFilter {
     func evaluate(on context: PageContext) -> Verdict {
-        let base = URL(string: context.page.url)
-        let candidates: [(href: String, text: String, hidden: Bool)]
         if let xpath {
-            candidates = context.elements(xpath).compactMap { element in
-                (element.attributes["href"] ?? element.attributes["src"]).map { ($0, element.text, false) }
+            for element in context.elements(xpath) {
+                guard let href = element.attributes["href"] ?? element.attributes["src"] else { continue }
+                if let verdict = verdict(href: href, linkText: element.text, hidden: false, context) { return verdict }
             }
-        } else {
-            candidates = context.links.prefix(Condition.maxNodes).map { ($0.href, $0.text, $0.isHidden) }
+            return .no
         }
-        for candidate in candidates {
-            if let hidden, candidate.hidden != hidden { continue }
-            let absolute = URL(string: candidate.href, relativeTo: base)?.absoluteURL
-            let address = absolute?.absoluteString ?? candidate.href
-            if let external {
-                let scheme = absolute?.scheme?.lowercased()
-                let isWeb = scheme == "http" || scheme == "https"
-                let host = absolute?.host.map(PageContext.normalizedHost)
-                let isExternal = isWeb && host != nil && host != context.host
-                if isExternal != external { continue }
+        // The page's own links, read in place: most fail the `hidden` test, and copying each link
+        // out of the array would cost a reference count per string.
+        return context.document.links().withUnsafeBufferPointer { links in
+            var examined = 0
+            for index in links.indices where links[index].kind == .anchor || links[index].kind == .area {
+                guard examined < Condition.maxNodes else { break }
+                examined += 1
+                if let hidden, links[index].isHidden != hidden { continue }
+                if let verdict = verdict(href: links[index].href, linkText: links[index].text, hidden: links[index].isHidden,
+                                          context) {
+                    return verdict
+                }
             }
-            if let href, href.firstMatch(in: address) == nil { continue }
-            if let text, text.firstMatch(in: candidate.text) == nil { continue }
-            return Verdict(holds: true, match: address)
+            return .no
         }
-        return .no
+    }
+
+    /// The verdict for one candidate link when it passes every filter, else nil.
+    private func verdict(href candidate: String, linkText: String, hidden isHidden: Bool, _ context: PageContext) -> Verdict? {
+        if let hidden, isHidden != hidden { return nil }
+        let absolute = URL(string: candidate, relativeTo: context.baseURL)?.absoluteURL
+        let address = absolute?.absoluteString ?? candidate
+        if let external {
+            let scheme = absolute?.scheme?.lowercased()
+            let isWeb = scheme == "http" || scheme == "https"
+            let host = absolute?.host.map(PageContext.normalizedHost)
+            let isExternal = isWeb && host != nil && host != context.host
+            if isExternal != external { return nil }
+        }
+        if let href, href.firstMatch(in: address) == nil { return nil }
+        if let text, text.firstMatch(in: linkText) == nil { return nil }
+        return Verdict(holds: true, match: address)
     }
 }

@@ -106,21 +106,24 @@ struct SectionExaminer: PageExaminer {
         let base = document.baseHref
         // Plain links are resolved once per page by the document; the rest go through WebAddress.
         let absolute = document.absoluteLinks()
-        for (index, link) in document.links().enumerated() where link.kind == .anchor {
-            let target: String
-            let byPath: [Int]
-            // A resolver result is in normal form, so its path is cut out without Foundation.
-            if let fast = absolute[index] {
-                target = fast
-                byPath = matches.byURL(fast)
-            } else {
-                guard let slow = WebAddress.resolve(link.href, page: page.url, baseHref: base) else { continue }
-                target = slow
-                byPath = matches.byPath(WebAddress.pathAndQuery(slow) ?? "")
+        // Links read in place: a copy of each would cost a reference count per string.
+        document.links().withUnsafeBufferPointer { links in
+            for index in links.indices where links[index].kind == .anchor {
+                let target: String
+                let byPath: [Int]
+                // A resolver result is in normal form, so its path is cut out without Foundation.
+                if let fast = absolute[index] {
+                    target = fast
+                    byPath = matches.byURL(fast)
+                } else {
+                    guard let slow = WebAddress.resolve(links[index].href, page: page.url, baseHref: base) else { continue }
+                    target = slow
+                    byPath = matches.byPath(WebAddress.pathAndQuery(slow) ?? "")
+                }
+                let byText = matches.byText(links[index].text)
+                guard !byText.isEmpty || !byPath.isEmpty else { continue }
+                result.append((target, Set(byText + byPath).sorted()))
             }
-            let byText = matches.byText(link.text)
-            guard !byText.isEmpty || !byPath.isEmpty else { continue }
-            result.append((target, Set(byText + byPath).sorted()))
         }
         return result
     }
@@ -194,33 +197,85 @@ struct PageSignals {
         self.texts = texts.map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
         self.addresses = [page.url, page.requestedURL].compactMap { url in
             // The crawl's URLs are in normal form: no Foundation needed to cut out the path.
-            guard !url.contains("#"), let parts = URLResolver.hostAndPath(ofNormalized: url) else {
+            guard !Self.holdsFragment(url), let parts = URLResolver.hostAndPath(ofNormalized: url) else {
                 return WebAddress.pathAndQuery(url)
             }
             return String(parts.pathAndQuery)
         }
     }
 
+    /// `url.contains("#")`, by bytes for an ASCII URL (the crawl's are), where no character
+    /// equivalence can make the answers differ.
+    static func holdsFragment(_ url: String) -> Bool {
+        url.utf8.allSatisfy { $0 < 0x80 } ? url.utf8.contains(0x23) : url.contains("#")
+    }
+
+    private static let separatorBytes = titleSeparators.map { Array($0.utf8) }
+
     static func titleParts(_ title: String) -> [String] {
         var parts = [title]
         // Most titles hold one separator at most: look for each before splitting at it.
         let bytes = Array(title.utf8)
-        for separator in titleSeparators where containsBytes(bytes, Array(separator.utf8)) {
-            parts = parts.flatMap { $0.split(separator: separator, omittingEmptySubsequences: false).map(String.init) }
+        for (separator, needle) in zip(titleSeparators, separatorBytes) where TitleSplit.find(needle, in: bytes, from: 0) != nil {
+            parts = parts.flatMap { TitleSplit.split($0, at: separator) }
         }
         return parts.count > 1 ? parts : []
     }
 
-    private static func containsBytes(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard !needle.isEmpty, haystack.count >= needle.count else { return false }
-        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
-            if haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }
-        }
-        return false
-    }
-
     func matches(_ rule: SectionRule) -> Bool {
         rule.url.matchesAny(addresses) || rule.linkText.matchesAny(texts)
+    }
+}
+
+/// `split(separator:omittingEmptySubsequences: false)` of a title at a separator (which compares
+/// Characters, canonically equivalent ones equal), found by bytes: a title is split on every page.
+enum TitleSplit {
+    /// The parts of `text` between occurrences of `separator`, empty ones kept.
+    ///
+    /// The separators' characters (space, dashes, `|`, `:`, `«`, `»`, `·`) each stand alone as a
+    /// Character and have no other canonically equivalent spelling but U+0387 for `·`; so a byte
+    /// occurrence is a Character occurrence exactly when both its ends are Character boundaries
+    /// (a combining mark after it, or a prepended mark before it, joins it to its neighbour).
+    /// A text holding U+0387 is split the Character way.
+    static func split(_ text: String, at separator: String) -> [String] {
+        let bytes = Array(text.utf8)
+        let needle = Array(separator.utf8)
+        guard !needle.isEmpty, find([0xCE, 0x87], in: bytes, from: 0) == nil else {
+            return text.split(separator: separator, omittingEmptySubsequences: false).map(String.init)
+        }
+        let utf8 = text.utf8
+        func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+        func isBoundary(_ offset: Int) -> Bool { index(offset).samePosition(in: text) != nil }
+        var parts: [String] = []
+        var partStart = 0
+        var from = 0
+        while let start = find(needle, in: bytes, from: from) {
+            let end = start + needle.count
+            if isBoundary(start), isBoundary(end) {
+                parts.append(String(text[index(partStart)..<index(start)]))
+                partStart = end
+                from = end
+            } else {
+                from = start + 1
+            }
+        }
+        parts.append(String(text[index(partStart)...]))
+        return parts
+    }
+
+    /// The first offset at or after `from` where `needle` occurs in `haystack`.
+    static func find(_ needle: [UInt8], in haystack: [UInt8], from: Int) -> Int? {
+        guard !needle.isEmpty, haystack.count - from >= needle.count else { return nil }
+        var start = from
+        while start <= haystack.count - needle.count {
+            if haystack[start] == needle[0] {
+                var offset = 1
+                while offset < needle.count, haystack[start + offset] == needle[offset] { offset += 1 }
+                if offset == needle.count { return start }
+            }
+            start += 1
+        }
+        return nil
     }
 }
 
@@ -274,13 +329,29 @@ extension String {
 /// share between tasks (the value is computed outside the lock: two tasks may both compute a
 /// new key, and get the same answer).
 final class MatchMemo: Sendable {
-    private let known = Mutex<[String: [Int]]>([:])
+    private let known = Mutex<[Key: [Int]]>([:])
     /// Entries kept at most; past it the memo starts over (a cache, never a source of truth).
     static let capacity = 8_192
 
-    func indices(for key: String, _ compute: (String) -> [Int]) -> [Int] {
+    /// A string with its hash, compared by hash first: a site's URLs share their start and often
+    /// their length, so comparing the strings of every entry a lookup probes cost a `memcmp` each.
+    private struct Key: Hashable {
+        let text: String
+        let hash: Int
+
+        init(_ text: String) {
+            self.text = text
+            hash = text.hashValue
+        }
+
+        static func == (left: Key, right: Key) -> Bool { left.hash == right.hash && left.text == right.text }
+        func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+    }
+
+    func indices(for text: String, _ compute: (String) -> [Int]) -> [Int] {
+        let key = Key(text)
         if let hit = known.withLock({ $0[key] }) { return hit }
-        let value = compute(key)
+        let value = compute(text)
         known.withLock { known in
             if known.count >= Self.capacity { known.removeAll(keepingCapacity: true) }
             known[key] = value
