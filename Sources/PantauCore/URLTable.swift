@@ -127,7 +127,7 @@ public struct URLTable: Sendable {
     /// The id holding `utf8`, or the empty slot where it would go.
     private func find(_ utf8: UnsafeBufferPointer<UInt8>, hash: UInt32) -> (found: Int32?, slot: Int) {
         slots.find(hash: hash) { id in
-            hashes[id] == hash && withBytes(of: Int32(id)) { $0.elementsEqual(utf8) }
+            hashes[id] == hash && withBytes(of: Int32(id)) { sameBytes($0, utf8) }
         }
     }
 }
@@ -173,7 +173,7 @@ public struct URLKeyIndex: Sendable {
     /// The id of the URL `key` names, interning `key` if no key with the same bytes is known.
     public mutating func intern(_ key: URLKey) -> Int32 {
         let (found, slot) = key.withBytes { utf8 in
-            slots.find(hash: key.hash) { id in keys[id].hash == key.hash && keys[id].withBytes { $0.elementsEqual(utf8) } }
+            slots.find(hash: key.hash) { id in keys[id].hash == key.hash && keys[id].withBytes { sameBytes($0, utf8) } }
         }
         if let found { return found }
         let id = Int32(keys.count)
@@ -268,4 +268,24 @@ final class URLChunk: @unchecked Sendable {
         }
         return UInt32(truncatingIfNeeded: hash ^ (hash >> 32))
     }
+}
+
+/// Byte equality eight bytes at a time: a hash hit is confirmed with it for every link occurrence
+/// of a crawl (4.2 million on the 50,000-page benchmark site), where the generic
+/// `elementsEqual` was 1.5% of the audit's CPU.
+@inline(__always) func sameBytes(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard a.count == b.count else { return false }
+    guard let left = a.baseAddress, let right = b.baseAddress else { return true }
+    var index = 0
+    while index + 8 <= a.count {
+        let x = UnsafeRawPointer(left + index).loadUnaligned(as: UInt64.self)
+        let y = UnsafeRawPointer(right + index).loadUnaligned(as: UInt64.self)
+        if x != y { return false }
+        index += 8
+    }
+    while index < a.count {
+        if left[index] != right[index] { return false }
+        index += 1
+    }
+    return true
 }

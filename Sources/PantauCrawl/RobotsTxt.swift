@@ -79,7 +79,7 @@ public struct RobotsTxt: Sendable {
     static func matches(pattern: String, path: String) -> Bool {
         let anchored = pattern.hasSuffix("$")
         let body = anchored ? pattern.dropLast() : Substring(pattern)
-        if !body.contains("*") {
+        if !body.utf8.contains(UInt8(ascii: "*")) {  // bytes: Foundation's substring search ran per URL and rule
             return anchored ? path == body : path.hasPrefix(body)
         }
         return wildcardMatch(Array(body.utf8), Array(path.utf8), anchored: anchored)

@@ -1,4 +1,5 @@
 import CLibXML2
+import Synchronization
 
 // The HTML/XML API other modules code against, backed by libxml2 (through the CLibXML2 shim).
 
@@ -285,8 +286,20 @@ enum FastXPath {
         "title": .title, "a": .a, "h1": .h1, "h2": .h2, "h3": .h3, "h4": .h4, "h5": .h5, "h6": .h6,
     ]
 
+    /// Answers by expression: rules ask the same few expressions of every page. Bounded (rules are
+    /// few; past the bound, answers are computed each time).
+    private static let answers = Mutex<[String: Set<HTMLTag>?]>([:])
+    private static let maxAnswers = 256
+
     /// The element names of such a union, or nil for any other expression.
     static func elementNames(_ xpath: String) -> Set<HTMLTag>? {
+        if let known = answers.withLock({ $0[xpath] }) { return known }
+        let parsed = parse(xpath)
+        answers.withLock { if $0.count < maxAnswers { $0[xpath] = .some(parsed) } }
+        return parsed
+    }
+
+    private static func parse(_ xpath: String) -> Set<HTMLTag>? {
         var tags: Set<HTMLTag> = []
         for part in xpath.split(separator: "|", omittingEmptySubsequences: false) {
             let step = part.trimmingASCIISpaces()

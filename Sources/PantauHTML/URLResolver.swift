@@ -246,17 +246,30 @@ extension URLResolver {
     /// Host (lowercased) and path-with-query of a URL in the fast path's normal form, without
     /// Foundation; nil when `url` is not in that form.
     public static func hostAndPath(ofNormalized url: String) -> (host: Substring, pathAndQuery: Substring)? {
-        guard let schemeEnd = url.utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
-        let rest = url.utf8[url.utf8.index(after: schemeEnd)...]
-        guard rest.starts(with: "//".utf8) else { return nil }
-        let authorityStart = url.utf8.index(schemeEnd, offsetBy: 3)
-        let pathStart = url.utf8[authorityStart...].firstIndex(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") })
-            ?? url.utf8.endIndex
-        let authority = url[authorityStart..<pathStart]
-        guard !authority.utf8.contains(where: { $0 == UInt8(ascii: "@") || $0 == UInt8(ascii: "[") || ($0 >= 0x41 && $0 <= 0x5A) })
-        else { return nil }
-        let host = authority.utf8.firstIndex(of: UInt8(ascii: ":")).map { authority[..<$0] } ?? authority
+        // Offsets found over the contiguous bytes (it runs for several plugins on every link);
+        // the substrings are then cut at those offsets, which is O(1) on native UTF-8 strings.
+        var copy = url
+        let found: (hostStart: Int, hostEnd: Int, pathStart: Int)? = copy.withUTF8 { bytes in
+            guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")), colon + 2 < bytes.count,
+                  bytes[colon + 1] == UInt8(ascii: "/"), bytes[colon + 2] == UInt8(ascii: "/") else { return nil }
+            var index = colon + 3
+            var hostEnd: Int?
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "/") || byte == UInt8(ascii: "?") { break }
+                // User info, IPv6 literals and upper case are not normal form: left to the caller.
+                if byte == UInt8(ascii: "@") || byte == UInt8(ascii: "[") || (byte >= 0x41 && byte <= 0x5A) { return nil }
+                if byte == UInt8(ascii: ":"), hostEnd == nil { hostEnd = index }
+                index += 1
+            }
+            return (colon + 3, hostEnd ?? index, index)
+        }
+        guard let found else { return nil }
+        let utf8 = url.utf8
+        let hostStart = utf8.index(utf8.startIndex, offsetBy: found.hostStart)
+        let hostEnd = utf8.index(utf8.startIndex, offsetBy: found.hostEnd)
+        let pathStart = utf8.index(utf8.startIndex, offsetBy: found.pathStart)
         let path = url[pathStart...]
-        return (host, path.isEmpty ? "/" : path)
+        return (url[hostStart..<hostEnd], path.isEmpty ? "/" : path)
     }
 }

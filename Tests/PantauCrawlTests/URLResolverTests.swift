@@ -62,5 +62,15 @@ import Testing
         #expect(parts.pathAndQuery == "/a/b?c=d")
         #expect(URLResolver.hostAndPath(ofNormalized: "https://host.go.id")?.pathAndQuery == "/")
         #expect(URLResolver.hostAndPath(ofNormalized: "http://u@host.go.id/") == nil)
+        #expect(URLResolver.hostAndPath(ofNormalized: "http://[::1]/") == nil)
+        #expect(URLResolver.hostAndPath(ofNormalized: "http://Host.go.id/") == nil)
+        #expect(URLResolver.hostAndPath(ofNormalized: "http:/host.go.id/") == nil)
+        #expect(URLResolver.hostAndPath(ofNormalized: "mailto:a@b.go.id") == nil)
+        let query = try #require(URLResolver.hostAndPath(ofNormalized: "https://host.go.id?q=/x:y"))
+        #expect(query.host == "host.go.id" && query.pathAndQuery == "?q=/x:y")
+        let unicode = try #require(URLResolver.hostAndPath(ofNormalized: "http://xn--dinas-kesehatan-ab.go.id/berita/é"))
+        #expect(unicode.host == "xn--dinas-kesehatan-ab.go.id" && unicode.pathAndQuery == "/berita/é")
+        let bare = try #require(URLResolver.hostAndPath(ofNormalized: "http://"))
+        #expect(bare.host == "" && bare.pathAndQuery == "/")
     }
 }
