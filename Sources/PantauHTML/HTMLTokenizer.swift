@@ -131,8 +131,11 @@ private struct Reader {
     private var headSeen = false
     private var bodySeen = false
     private var rootSeen = false
-    /// Names checked to be unknown to libxml2 on this page.
+    /// Names checked to be unknown to libxml2 on this page: the first few only (a page uses a
+    /// handful of custom elements; a hostile one with thousands of distinct names would make a
+    /// longer list quadratic, and asking libxml2 again is one binary search).
     private var unknownNames: [NameKey] = []
+    private static let unknownNamesKept = 16
 
     /// Attributes of the tag being read, and decoded values that differ from their source.
     private var spans: UnsafeMutablePointer<AttributeSpan>
@@ -159,7 +162,9 @@ private struct Reader {
     // MARK: Document
 
     mutating func run<Sink: HTMLEventSink>(into sink: inout Sink) -> Bool {
-        if count >= 3, base[0] == 0xEF, base[1] == 0xBB, base[2] == 0xBF { index = 3 }
+        // libxml2 looks for a byte order mark only when the page has 4 bytes or more
+        // (htmlParseDocument); a page that is only a BOM is text to it.
+        if count >= 4, base[0] == 0xEF, base[1] == 0xBB, base[2] == 0xBF { index = 3 }
         guard prologue() else { return false }
         while index < count {
             let byte = base[index]
@@ -265,6 +270,9 @@ private struct Reader {
         let nameStart = index + 1
         index = nameStart
         guard let name = readName(), name.count < 100 else { return false }
+        // libxml2 first reads the name without its dots (htmlParseHTMLName_nonInvasive) to end
+        // open elements, then with them: `<p.x>` ends an open `<p>` as `<p>` would. Given up on.
+        guard memchr(base + nameStart, 0x2E, name.count) == nil else { return false }
         var attributeCount = 0
         scratchUsed = 0
         var selfClosing = false
@@ -377,6 +385,13 @@ private struct Reader {
     /// the name as a prefix, without case, and then reads the end tag).
     private mutating func rawText<Sink: HTMLEventSink>(_ open: OpenElement, into sink: inout Sink) -> Bool {
         let start = index
+        // Before reading raw text libxml2 still checks whether a start tag right there ends the
+        // open element (htmlParseContentInternal runs htmlCheckAutoClose first): `<style><body>`
+        // ends the style. Given up on.
+        if base[start] == 0x3C, start + 1 < count, isASCIILetter(base[start + 1]),
+           let new = rules.element(startTagPrefix(at: start + 1)), rules.closes(new, open.element) {
+            return false
+        }
         var search = index
         while search < count {
             guard let found = memchr(base + search, 0x3C, count - search) else { break }
@@ -395,6 +410,20 @@ private struct Reader {
         if count > start { sink.text(base + start, count - start) }
         index = count
         return true
+    }
+
+    /// The element name at `position` as libxml2's `htmlParseHTMLName_nonInvasive` reads it:
+    /// `[A-Za-z0-9:_-]` (no dots), lowercased.
+    private func startTagPrefix(at position: Int) -> NameKey {
+        var key = NameKey(low: 0, high: 0, count: 0)
+        var cursor = position
+        while cursor < count, key.count < 100 {
+            let byte = base[cursor]
+            guard isNameByte(byte), byte != 0x2E else { break }
+            key.append(isASCIILetter(byte) ? byte | 0x20 : byte)
+            cursor += 1
+        }
+        return key
     }
 
     private func matchesName(_ open: OpenElement, at position: Int) -> Bool {
@@ -557,7 +586,8 @@ private struct Reader {
     }
 
     /// `<!-- ... -->`. A comment opening with `>` or `->` is read differently by libxml2 and by
-    /// browsers: given up on.
+    /// browsers: given up on. So is one with `--!>` before its `-->`: libxml2 2.9.11 and later end
+    /// the comment there (as browsers do), older versions at the `-->`.
     private mutating func skipComment() -> Bool {
         let bodyStart = index + 4
         guard bodyStart < count, base[bodyStart] != 0x3E,
@@ -566,32 +596,66 @@ private struct Reader {
         while search + 2 < count {
             guard let found = memchr(base + search, 0x2D, count - search - 2) else { return false }
             let position = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
-            if base[position + 1] == 0x2D && base[position + 2] == 0x3E {
-                index = position + 3
-                return true
+            if base[position + 1] == 0x2D {
+                if base[position + 2] == 0x3E {
+                    index = position + 3
+                    return true
+                }
+                if base[position + 2] == 0x21 && position + 3 < count && base[position + 3] == 0x3E { return false }
             }
             search = position + 1
         }
         return false
     }
 
-    /// `<!DOCTYPE ...>` up to its `>`, quoted identifiers included.
+    /// `<!DOCTYPE name PUBLIC "id" "uri">` (or `SYSTEM "uri"`, or a name alone) read as libxml2's
+    /// `htmlParseDocTypeDecl` reads it. Anything else before the `>` libxml2 skips up to the next
+    /// `>`, even one inside quotes (`<!DOCTYPE html "a>b">` ends after `a>`): given up on.
     private mutating func skipDoctype() -> Bool {
         var position = index + 9
-        var quote: UInt8 = 0
-        while position < count {
-            let byte = base[position]
-            if quote != 0 {
-                if byte == quote { quote = 0 }
-            } else if byte == 0x22 || byte == 0x27 {
-                quote = byte
-            } else if byte == 0x3E {
-                index = position + 1
-                return true
-            }
-            position += 1
+        func skipBlanks() { while position < count, isBlank(base[position]) { position += 1 } }
+        func keyword(_ literal: StaticString) -> Bool {
+            guard position + 6 <= count,
+                  equalsFolded(UnsafeBufferPointer(start: base + position, count: 6), literal) else { return false }
+            position += 6
+            return true
         }
-        return false
+        /// A quoted literal; `publicID`: only the characters XML allows in one (older libxml2
+        /// versions stop at any other and then skip to the next `>`).
+        func literal(publicID: Bool) -> Bool {
+            guard position < count, base[position] == 0x22 || base[position] == 0x27 else { return false }
+            let quote = base[position]
+            position += 1
+            while position < count, base[position] != quote {
+                if publicID && !isPublicIDCharacter(base[position]) { return false }
+                position += 1
+            }
+            guard position < count else { return false }
+            position += 1
+            return true
+        }
+        skipBlanks()
+        // The name, as htmlParseName reads it; a non-ASCII one takes its slower path: given up.
+        if position < count, isASCIILetter(base[position]) || base[position] == 0x5F || base[position] == 0x3A {
+            while position < count, isNameByte(base[position]) { position += 1 }
+        }
+        guard position < count, base[position] < 0x80 else { return false }
+        skipBlanks()
+        if keyword("system") {
+            skipBlanks()
+            guard literal(publicID: false) else { return false }
+        } else if keyword("public") {
+            skipBlanks()
+            guard literal(publicID: true) else { return false }
+            skipBlanks()
+            if position < count, base[position] == 0x22 || base[position] == 0x27 {
+                guard literal(publicID: false) else { return false }
+            }
+        }
+        skipBlanks()
+        guard position < count, base[position] == 0x3E else { return false }
+        index = position + 1
+        return true
     }
 
     private mutating func skipBlanks() {
@@ -627,7 +691,7 @@ private struct Reader {
             bytes[offset] = CChar(bitPattern: UInt8(truncatingIfNeeded: word >> (UInt64(offset % 8) * 8)))
         }
         guard htmlTagLookup(bytes) == nil else { return false }
-        unknownNames.append(name)
+        if unknownNames.count < Self.unknownNamesKept { unknownNames.append(name) }
         return true
     }
 
@@ -673,6 +737,24 @@ private struct Reader {
 // MARK: - Bytes
 
 @inline(__always) private func isASCIILetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+
+/// A character of an XML name after the first, ASCII only: `[A-Za-z0-9._:-]`.
+@inline(__always) private func isNameByte(_ byte: UInt8) -> Bool {
+    isASCIILetter(byte) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2E || byte == 0x2D || byte == 0x5F || byte == 0x3A
+}
+
+/// XML's `PubidChar` (libxml2's `IS_PUBIDCHAR_CH`): space, CR, LF, ASCII letters and digits,
+/// and `-'()+,./:=?;!*#@$_%`.
+@inline(__always) private func isPublicIDCharacter(_ byte: UInt8) -> Bool {
+    if isASCIILetter(byte) || (byte >= 0x30 && byte <= 0x39) { return true }
+    switch byte {
+    case 0x20, 0x0D, 0x0A, 0x2D, 0x27, 0x28, 0x29, 0x2B, 0x2C, 0x2E, 0x2F, 0x3A, 0x3D, 0x3F, 0x3B, 0x21, 0x2A, 0x23,
+         0x40, 0x24, 0x5F, 0x25:
+        return true
+    default:
+        return false
+    }
+}
 
 /// libxml2's blanks (`IS_BLANK_CH`): space, tab, line feed, carriage return.
 @inline(__always) private func isBlank(_ byte: UInt8) -> Bool {

@@ -67,6 +67,16 @@ import Testing
         "",
         "   ",
         "<p>Tanpa html</p>",
+        // Found by TokenizerBreakerTests' hunt: the tokenizer read these and sent other events.
+        "\u{FEFF}",
+        "<!DOCTYPE html \"x>y\"><html><body>t</body></html>",
+        "<!DOCTYPE html PUBLIC \"x\" foo \"a>b\"><html><body>t</body></html>",
+        "<html><body><!-- a --!> b -->c</body></html>",
+        "<html><body><!----!>y--></body></html>",
+        "<html><body><style><frameset>x</style>y</body></html>",
+        "<html><body><script><noscript>x</script>y</body></html>",
+        "<html><head><style><body>x</style></head><body>y</body></html>",
+        "<html><body><p>a<div.y>b</div.y></p>c</body></html>",
     ]
 
     @Test(arguments: Array(edgeCases.indices))
@@ -85,6 +95,10 @@ import Testing
         "<html><body><p>q</div>r</p></body></html>",
         "<html><head></head><script src=/s.js></script><body>x</body></html>",
         "\u{FEFF}<html><body>BOM</body></html>",
+        "<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Transitional//EN\" \"http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd\">\n<html><body>x</body></html>",
+        "<!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 4.01 Transitional//EN\"\n\"http://www.w3.org/TR/html4/loose.dtd\"><html><body>x</body></html>",
+        "<!doctype html><html><body><!----><!-- a -- b -->x</body></html>",
+        "<!DOCTYPE html SYSTEM \"about:legacy-compat\"><html><body>x</body></html>",
     ])
     func cleanMarkupIsReadByTheTokenizer(html: String) {
         #expect(tokenizerEvents(Array(html.utf8)) != nil)
