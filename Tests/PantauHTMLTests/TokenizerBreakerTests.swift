@@ -1,3 +1,4 @@
+@testable import PantauDemo
 import Testing
 @testable import PantauHTML
 
