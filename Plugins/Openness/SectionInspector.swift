@@ -328,9 +328,21 @@ extension String {
 /// Remembers which rules matched a string, bounded so memory stays flat on huge sites; safe to
 /// share between tasks (the value is computed outside the lock: two tasks may both compute a
 /// new key, and get the same answer).
+///
+/// Two generations: when the newer one is full, it becomes the older one and the oldest is
+/// dropped; a hit in the older generation moves the entry back into the newer one. So the strings
+/// every page repeats (menus, footers, sidebars) stay remembered however large the site, and only
+/// strings not seen for a whole generation are forgotten. Why: a memo that started over when full
+/// forgot the menus too; on the 50,000-page benchmark site (76,000 URLs) the section patterns were
+/// then matched again on every page, and Openness went from 11% to 22% of the audit's CPU.
 final class MatchMemo: Sendable {
-    private let known = Mutex<[Key: [Int]]>([:])
-    /// Entries kept at most; past it the memo starts over (a cache, never a source of truth).
+    private struct Generations {
+        var newer: [Key: [Int]] = [:]
+        var older: [Key: [Int]] = [:]
+    }
+
+    private let generations = Mutex(Generations())
+    /// Entries kept at most, both generations together (a cache, never a source of truth).
     static let capacity = 8_192
 
     /// A string with its hash, compared by hash first: a site's URLs share their start and often
@@ -350,12 +362,26 @@ final class MatchMemo: Sendable {
 
     func indices(for text: String, _ compute: (String) -> [Int]) -> [Int] {
         let key = Key(text)
-        if let hit = known.withLock({ $0[key] }) { return hit }
-        let value = compute(text)
-        known.withLock { known in
-            if known.count >= Self.capacity { known.removeAll(keepingCapacity: true) }
-            known[key] = value
+        let hit: [Int]? = generations.withLock { generations in
+            if let value = generations.newer[key] { return value }
+            guard let value = generations.older.removeValue(forKey: key) else { return nil }
+            Self.insert(key, value, into: &generations)
+            return value
         }
+        if let hit { return hit }
+        let value = compute(text)
+        generations.withLock { Self.insert(key, value, into: &$0) }
         return value
+    }
+
+    /// Number of entries held (tests).
+    var count: Int { generations.withLock { $0.newer.count + $0.older.count } }
+
+    private static func insert(_ key: Key, _ value: [Int], into generations: inout Generations) {
+        if generations.newer.count >= capacity / 2 {
+            swap(&generations.newer, &generations.older)
+            generations.newer.removeAll(keepingCapacity: true)
+        }
+        generations.newer[key] = value
     }
 }

@@ -1,5 +1,5 @@
 import Foundation
-import Openness
+@testable import Openness
 import PantauCore
 import PantauHTML
 import PantauYAML
@@ -354,5 +354,34 @@ struct OpennessRuleErrorTests {
         #expect(error.errors.count == 2)
         #expect(error.errors.contains { $0.location.line == 4 && $0.message.contains("link_text") })
         #expect(error.errors.contains { $0.location.line == 10 && $0.message.contains("openness.b") })
+    }
+}
+
+/// The section-match memo stays bounded and keeps what every page repeats, however many strings
+/// a huge site shows it.
+@Suite struct MatchMemoTests {
+    @Test func repeatedStringsStayRememberedPastTheCapacity() {
+        let memo = MatchMemo()
+        var computed: [String: Int] = [:]
+        func lookUp(_ text: String) -> [Int] {
+            memo.indices(for: text) { text in
+                computed[text, default: 0] += 1
+                return [text.count]
+            }
+        }
+        let menu = (0..<20).map { "https://dinkes.contohkab.go.id/menu-\($0)/" }
+        // A site with five times as many distinct URLs as the memo holds, its menu on every page.
+        for page in 0..<(MatchMemo.capacity * 5 / 10) {
+            for item in menu { #expect(lookUp(item) == [item.count]) }
+            for link in 0..<10 {
+                let url = "https://dinkes.contohkab.go.id/berita/\(page)-\(link)/"
+                #expect(lookUp(url) == [url.count])
+            }
+            #expect(memo.count <= MatchMemo.capacity)
+        }
+        for item in menu { #expect(computed[item] == 1, "\(item) matched once, then remembered") }
+        let first = "https://dinkes.contohkab.go.id/berita/0-0/"
+        _ = lookUp(first)
+        #expect(computed[first] == 2, "a string not seen for a whole generation is forgotten")
     }
 }
