@@ -78,8 +78,9 @@ public final class FaultServer: Sendable {
     public var port: Int { http.port }
     /// Port where every connection is accepted, its request read, and the connection closed.
     public var hangUpPort: Int { hangUp.port }
-    /// A port nothing listens on (bound once, then closed): connections are refused.
-    public let deadPort: Int
+    /// A port nothing listens on (bound and held, never listening): connections are refused.
+    public var deadPort: Int { dead.port }
+    private let dead: ReservedPort
 
     /// Seconds the slow scenario holds its first request at most.
     public let slowSeconds: Double
@@ -95,12 +96,12 @@ public final class FaultServer: Sendable {
     public static let hangUpHost = "putus.test"
     public static let deadHost = "mati.test"
 
-    private init(http: LoopbackHTTPServer, router: FaultRouter, hangUp: HangUpListener, deadPort: Int,
+    private init(http: LoopbackHTTPServer, router: FaultRouter, hangUp: HangUpListener, dead: ReservedPort,
                  slowSeconds: Double) {
         self.http = http
         self.router = router
         self.hangUp = hangUp
-        self.deadPort = deadPort
+        self.dead = dead
         self.slowSeconds = slowSeconds
     }
 
@@ -108,9 +109,7 @@ public final class FaultServer: Sendable {
     /// - Parameter slowSeconds: how long the slow scenario keeps its first request waiting.
     /// - Throws: bind errors from SwiftNIO.
     public static func start(slowSeconds: Double = 5) async throws -> FaultServer {
-        let dead = try await LoopbackHTTPServer.start { _ in .notFound }
-        let deadPort = dead.port
-        try await dead.stop()
+        let dead = try ReservedPort()
         let hangUp = try await HangUpListener.start()
         let router = FaultRouter(slowSeconds: slowSeconds)
         let http: LoopbackHTTPServer
@@ -120,8 +119,8 @@ public final class FaultServer: Sendable {
             try? await hangUp.stop()
             throw error
         }
-        router.setPorts(hangUp: hangUp.port, dead: deadPort)
-        return FaultServer(http: http, router: router, hangUp: hangUp, deadPort: deadPort, slowSeconds: slowSeconds)
+        router.setPorts(hangUp: hangUp.port, dead: dead.port)
+        return FaultServer(http: http, router: router, hangUp: hangUp, dead: dead, slowSeconds: slowSeconds)
     }
 
     /// Stops both listeners.

@@ -237,10 +237,10 @@ private func outcome(_ engine: FetchEngine, _ request: FetchRequest) async -> Re
     }
 
     @Test func connectionRefusedNamesTheURL() async throws {
-        // A port that was just listening and is now closed: nothing answers there.
-        let closed = try await LoopbackHTTPServer.start { _ in .notFound }
-        let port = closed.port
-        try await closed.stop()
+        // A port held without listening: connections are refused, and no other test's server
+        // can be given it meanwhile.
+        let reserved = try ReservedPort()
+        let port = reserved.port
 
         let engine = try FetchEngine(configuration: FetchConfiguration())
         let url = "http://127.0.0.1:\(port)/"
@@ -253,6 +253,7 @@ private func outcome(_ engine: FetchEngine, _ request: FetchRequest) async -> Re
         #expect(!reason.isEmpty)
         #expect(error.description.contains(url))
         engine.shutdown()
+        withExtendedLifetime(reserved) {}
     }
 
     @Test func slowHandlerTimesOut() async throws {
