@@ -14,8 +14,8 @@
 /// change; a table appends only past its own last URL, and a copy of the table that appends first
 /// takes a private copy of the chunk it writes into.
 ///
-/// Lookups hash the UTF-8 bytes with FNV-1a and probe linearly; equal hashes are confirmed by
-/// comparing the bytes, so two URLs never share an id.
+/// Lookups hash the UTF-8 bytes (``URLChunk/hash(_:)``) and probe linearly; equal hashes are
+/// confirmed by comparing the bytes, so two URLs never share an id.
 public struct URLTable: Sendable {
     /// URL `id` occupies `start..<ends[id]` of a virtual byte space cut into 64 KiB slots;
     /// `chunks[offset >> chunkShift]` holds the slot's bytes. A URL never spans two chunks: one
@@ -141,7 +141,7 @@ public struct URLKey: Sendable {
     fileprivate let chunk: URLChunk
     fileprivate let offset: UInt32
     fileprivate let count: UInt32
-    /// FNV-1a of the bytes, as ``URLTable`` hashes them.
+    /// The hash of the bytes, as ``URLTable`` hashes them (``URLChunk/hash(_:)``).
     fileprivate let hash: UInt32
 
     /// The URL.
@@ -259,14 +259,34 @@ final class URLChunk: @unchecked Sendable {
     /// `offset` rounded up to a slot boundary.
     static func roundUp(_ offset: Int) -> Int { (offset + mask) & ~mask }
 
-    /// FNV-1a over the bytes (64-bit), folded to 32 bits so that the low bits, which pick the
-    /// slot, depend on every byte.
+    /// The 32-bit hash of a URL's bytes: eight bytes per multiply, then a final avalanche
+    /// (MurmurHash3's `fmix64`) so that the low bits, which pick the slot, depend on every byte.
+    /// Every link occurrence of a crawl is hashed; the byte-at-a-time FNV-1a this replaced was
+    /// most of `URLTable.intern`'s 2.2% self time on the 50,000-page benchmark site.
     static func hash(_ utf8: UnsafeBufferPointer<UInt8>) -> UInt32 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in utf8 {
-            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(utf8.count)
+        guard let base = utf8.baseAddress else { return UInt32(truncatingIfNeeded: hash) }
+        var index = 0
+        while index + 8 <= utf8.count {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            hash = (hash ^ word) &* 0x9E37_79B9_7F4A_7C15
+            hash ^= hash >> 29
+            index += 8
         }
-        return UInt32(truncatingIfNeeded: hash ^ (hash >> 32))
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while index < utf8.count {
+            tail |= UInt64(base[index]) << shift
+            shift += 8
+            index += 1
+        }
+        hash = (hash ^ tail) &* 0x9E37_79B9_7F4A_7C15
+        hash ^= hash >> 33
+        hash &*= 0xFF51_AFD7_ED55_8CCD
+        hash ^= hash >> 33
+        hash &*= 0xC4CE_B9FE_1A85_EC53
+        hash ^= hash >> 33
+        return UInt32(truncatingIfNeeded: hash)
     }
 }
 
