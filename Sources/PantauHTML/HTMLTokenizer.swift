@@ -256,12 +256,7 @@ private struct Reader {
     /// libxml2 sends text where an element is open (other than `html` and `head`); elsewhere only
     /// blank text followed by markup or the end, or it implies a `<p>` (`htmlCheckParagraph`).
     private func textIsPlain(blank: Bool, followedBy next: UInt8) -> Bool {
-        guard let top = stack.last else { return blank && (next == 0x3C || next == 0) }
-        if top.element >= 0 {
-            let tag = rules.elements[top.element].tag
-            if tag == .html || tag == .head { return blank && (next == 0x3C || next == 0) }
-        }
-        return true
+        !needsBlankText || (blank && (next == 0x3C || next == 0))
     }
 
     // MARK: Markup
@@ -307,7 +302,7 @@ private struct Reader {
             }
         }
         guard startIsPlain(element) else { return false }
-        let attributes = ScanAttributes(spans, count: attributeCount)
+        let attributes = ScanAttributes(UnsafeBufferPointer(start: spans, count: attributeCount))
         if checksMetaCharset, element >= 0, rules.elements[element].tag == .meta, !declaresUTF8OrNothing(attributes) {
             return false
         }

@@ -58,7 +58,7 @@ enum LibXMLSAX {
             }
             let tag = HTMLTag(name: name)
             spans.withUnsafeBufferPointer { buffer in
-                sink.start(tag, ScanAttributes(buffer.baseAddress ?? UnsafePointer(bitPattern: 8)!, count: buffer.count))
+                sink.start(tag, ScanAttributes(buffer))
             }
         }
 

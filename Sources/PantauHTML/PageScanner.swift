@@ -459,16 +459,15 @@ struct AttributeSpan {
 /// looked up only when asked for and present. A repeated attribute counts once, the first (libxml2
 /// drops the others, and its tree has only the first).
 struct ScanAttributes {
-    private let spans: UnsafePointer<AttributeSpan>
-    let count: Int
+    private let spans: UnsafeBufferPointer<AttributeSpan>
+    var count: Int { spans.count }
     /// Per attribute code, 4 bits: 1 + the index of its first occurrence (0: absent, 15: at an
     /// index past 13, looked up again). One pass over the codes, then no name is compared twice:
     /// an element's attributes are asked for several times.
     private var slots: UInt128 = 0
 
-    init(_ spans: UnsafePointer<AttributeSpan>, count: Int) {
+    init(_ spans: UnsafeBufferPointer<AttributeSpan>) {
         self.spans = spans
-        self.count = count
         for index in 0..<count {
             let code = spans[index].code
             guard code != .other else { continue }
