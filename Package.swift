@@ -30,6 +30,8 @@ let package = Package(
                        providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CYAML", path: "Sources/CYAML", pkgConfig: "yaml-0.1",
                        providers: [.apt(["libyaml-dev"])]),
+        // glibc's malloc.h (mallopt), for the executable's allocator tuning.
+        .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
 
         // Leaf modules: one C library each, no Pantau concepts.
         .target(name: "PantauYAML", dependencies: ["CYAML"]),
@@ -64,7 +66,7 @@ let package = Package(
         .target(name: "PantauDemo", dependencies: ["PantauCore", "PantauHTTPServer"]),
         .executableTarget(name: "pantau", dependencies: [
             "PantauCore", "PantauRules", "PantauAudit", "PantauReport", "PantauDemo", "PantauPlugins",
-            "PantauFetch", argumentParser,
+            "PantauFetch", "CMalloc", argumentParser,
         ]),
 
         .testTarget(name: "PantauYAMLTests", dependencies: ["PantauYAML"]),

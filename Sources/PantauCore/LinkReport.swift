@@ -179,17 +179,20 @@ public struct SiteLinks: Sendable {
     }
 }
 
-/// A set of small non-negative ids, one bit each.
-struct BitSet: Sendable {
+/// A set of small non-negative ids (URL ids of a ``URLTable``), one bit each.
+public struct BitSet: Sendable {
     private var words: [UInt64] = []
-    private(set) var count = 0
+    /// Number of ids in the set.
+    public private(set) var count = 0
 
-    func contains(_ id: Int32) -> Bool {
+    public init() {}
+
+    public func contains(_ id: Int32) -> Bool {
         let word = Int(id) >> 6
         return word < words.count && words[word] & (1 << UInt64(id & 63)) != 0
     }
 
-    mutating func insert(_ id: Int32) {
+    public mutating func insert(_ id: Int32) {
         let word = Int(id) >> 6
         if word >= words.count { words.append(contentsOf: repeatElement(0, count: word - words.count + 1)) }
         let bit: UInt64 = 1 << UInt64(id & 63)
@@ -198,7 +201,7 @@ struct BitSet: Sendable {
     }
 
     /// The ids in the set, ascending.
-    var members: [Int32] {
+    public var members: [Int32] {
         var ids: [Int32] = []
         ids.reserveCapacity(count)
         for (index, word) in words.enumerated() where word != 0 {

@@ -80,15 +80,13 @@ public struct LinkCheckResult: Sendable, Hashable {
 /// rate-limited) are not asked again with GET.
 /// Only decided verdicts are cached: an UNVERIFIED result is retried when another page asks.
 ///
-/// A site's crawl names its URLs by ``URLKey`` into its own ``URLTable``, so the checker keeps
-/// 24 bytes per URL rather than a second copy of every URL for the whole run; the crawl's chunks
-/// outlive its table for as long as the checker names them.
+/// The checker names a URL by its 64-bit fingerprint (``URLTable/fingerprint(_:)``, the same the
+/// crawls' tables use): 8 bytes and a hash slot per URL for the whole run, where a copy of every
+/// URL would cost its bytes again.
 public actor LinkChecker {
     private let fetcher: PoliteFetcher
     /// Every URL checked or recorded in the run, once (a district holds many sites' links).
-    private var urls = URLKeyIndex()
-    /// The bytes of URLs given as strings (callers without a table of their own).
-    private var named = URLTable()
+    private var urls = FingerprintIndex()
     /// Decided results, by URL id.
     private var done = LinkResults()
     /// Checks under way, by URL id: the callers waiting for them.
@@ -102,12 +100,12 @@ public actor LinkChecker {
 
     /// Records a result the crawl already has (a page it fetched), so the link is not fetched again.
     public func record(_ url: String, _ result: LinkCheckResult) {
-        record(key(url), result)
+        record(fingerprint: URLTable.fingerprint(url), result)
     }
 
-    /// Records a result the crawl already has for the URL `key` names.
-    public func record(_ key: URLKey, _ result: LinkCheckResult) {
-        record(urls.intern(key), result)
+    /// Records a result the crawl already has for the URL whose fingerprint is `fingerprint`.
+    public func record(fingerprint: UInt64, _ result: LinkCheckResult) {
+        record(urls.intern(fingerprint), result)
     }
 
     private func record(_ id: Int32, _ result: LinkCheckResult) {
@@ -117,16 +115,17 @@ public actor LinkChecker {
 
     /// Checks `url` (absolute, normal form), or waits for the check already under way.
     public func check(_ url: String) async -> LinkCheckResult {
-        await check(key(url))
+        await check(url, fingerprint: URLTable.fingerprint(url))
     }
 
-    /// Checks the URL `key` names (absolute, normal form), or waits for the check already under way.
-    public func check(_ key: URLKey) async -> LinkCheckResult {
-        if !key.hasPrefix("http://"), !key.hasPrefix("https://"),
-           let scheme = CrawlURL.scheme(of: key.string), scheme != "http", scheme != "https" {
+    /// Checks `url` (absolute, normal form) whose fingerprint the caller has already computed
+    /// (``URLTable/fingerprint(of:)``), or waits for the check already under way.
+    public func check(_ url: String, fingerprint: UInt64) async -> LinkCheckResult {
+        if !url.hasPrefix("http://"), !url.hasPrefix("https://"),
+           let scheme = CrawlURL.scheme(of: url), scheme != "http", scheme != "https" {
             return .skipped("\(scheme): link")
         }
-        let id = urls.intern(key)
+        let id = urls.intern(fingerprint)
         if let result = done[id] { return result }
         if inFlight[id] != nil {
             return await withCheckedContinuation { continuation in
@@ -134,14 +133,9 @@ public actor LinkChecker {
             }
         }
         inFlight[id] = []
-        let result = await perform(key.string)
+        let result = await perform(url)
         record(id, result)
         return result
-    }
-
-    private func key(_ url: String) -> URLKey {
-        let id = named.intern(url)
-        return named.key(id)
     }
 
     private func perform(_ url: String) async -> LinkCheckResult {

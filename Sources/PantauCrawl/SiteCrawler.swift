@@ -205,13 +205,13 @@ public final class SiteCrawler {
     private func record(_ url: String, _ result: LinkCheckResult) async {
         let id = frontier.intern(url)
         known[id] = result
-        // The checker names the URL by its key into this crawl's table: no copy of the bytes.
-        await services.linkChecker.record(frontier.urls.key(id), result)
+        // The checker names the URL by its fingerprint: no copy of the bytes.
+        await services.linkChecker.record(fingerprint: frontier.urls.fingerprint(of: id), result)
         if let origin = refreshedFrom[url], let originID = frontier.urls.id(of: origin), known[originID]?.verdict == .ok {
             var chained = result
             chained.redirectChain = (known[originID]?.redirectChain ?? []) + [origin] + result.redirectChain
             known[originID] = chained
-            await services.linkChecker.record(frontier.urls.key(originID), chained)
+            await services.linkChecker.record(fingerprint: frontier.urls.fingerprint(of: originID), chained)
         }
     }
 
@@ -442,9 +442,9 @@ public final class SiteCrawler {
 
     private func checkLinks() async -> SiteLinks {
         let urls = frontier.urls
-        // Sorted by URL (UTF-8 byte order, without making strings): the order links are checked
-        // in, and the order of the reports.
-        let linked = sightings.linkedIDs().sorted { urls.precedes($0, $1) }
+        // In order of first sight: the URL bytes are read back from the table's log in the order
+        // they were written. The reports are sorted by URL below.
+        let linked = sightings.linkedIDs()
         var toCheck: [Int32] = []
         for id in linked where known[id] == nil {
             let url = urls[id]
@@ -464,10 +464,11 @@ public final class SiteCrawler {
             while true {
                 while inFlight < limit, next < toCheck.count, !Task.isCancelled {
                     let id = toCheck[next]
-                    let key = urls.key(id)
+                    let url = urls[id]
+                    let fingerprint = urls.fingerprint(of: id)
                     next += 1
                     inFlight += 1
-                    group.addTask { (id, await checker.check(key)) }
+                    group.addTask { (id, await checker.check(url, fingerprint: fingerprint)) }
                 }
                 guard let (id, result) = await group.next() else { break }
                 inFlight -= 1
@@ -478,24 +479,28 @@ public final class SiteCrawler {
         // are listed for the links a report can show (not OK, not skipped); each page's URL is
         // made once, however many such links it holds.
         var links = SiteLinks(urls: urls)
-        var pageNames: [Int32: String] = [:]
+        var notOK: [(id: Int32, url: String, result: LinkCheckResult)] = []
         for id in linked {
             let url = urls[id]
             let result = known[id] ?? LinkCheckResult(verdict: .unverified, status: nil,
                                                       error: "not checked: the audit was stopped", redirectChain: [])
             if result.verdict == .ok {
                 links.addOK(id: id, status: result.status, redirectChain: result.redirectChain, isInternal: isInScope(url))
-                continue
+            } else {
+                notOK.append((id, url, result))
             }
-            var referrers: [String] = []
-            if result.verdict != .skipped {
-                referrers = sightings.pages(of: id).map { page in
-                    if let name = pageNames[page] { return name }
-                    let name = urls[page]
-                    pageNames[page] = name
-                    return name
-                }.sorted()
-            }
+        }
+        // Referring pages for the links a report can show (not OK, not skipped), gathered in one
+        // pass over the sightings; each page's URL is made once, however many such links it holds.
+        let referring = sightings.referrers(of: notOK.filter { $0.result.verdict != .skipped }.map(\.id))
+        var pageNames: [Int32: String] = [:]
+        for (id, url, result) in notOK.sorted(by: { $0.url < $1.url }) {
+            let referrers = (referring[id] ?? []).map { page in
+                if let name = pageNames[page] { return name }
+                let name = urls[page]
+                pageNames[page] = name
+                return name
+            }.sorted()
             links.add(LinkReport(url: url, verdict: result.verdict, status: result.status, error: result.error,
                                  redirectChain: result.redirectChain, referrers: referrers, isInternal: isInScope(url)))
         }

@@ -21,6 +21,7 @@ struct AuditRunner {
     /// - Throws: ``CLIError`` with the exit code to use.
     func run(institutions: [Institution], inputProblems: [String], extraResolve: [ResolveEntry] = [],
              onlyResolved: Bool = false) async throws -> AuditReport {
+        MallocTuning.apply()
         let allRules = try Self.loadRules(options.rules)
         // Checked against every pack: overriding a rule of a pack left out of this run is fine.
         let overrideProblems = RuleProfile.checkOverrides(of: institutions, against: allRules.rules)

@@ -4,8 +4,11 @@ import Testing
 
 @Suite("Compact crawl bookkeeping: URL table, link book, anchor sets")
 struct CompactBookkeepingTests {
-    @Test func urlTableGivesOneIdPerURLAndTheURLBack() {
-        var table = URLTable()
+    /// Budgets: everything in memory, a few URLs in memory and the rest in the file, and every
+    /// byte past the write buffer in the file.
+    @Test(arguments: [SpillLog.defaultMemoryBudget, 1_000, 0])
+    func urlTableGivesOneIdPerURLAndTheURLBack(memoryBudget: Int) {
+        var table = URLTable(memoryBudget: memoryBudget)
         let urls = (0..<5_000).map { "http://a.test/berita/\($0)/?hal=\($0 % 7)" } + ["http://a.test/ä ü", "http://a.test/", ""]
         let ids = urls.map { table.intern($0) }
         #expect(ids == (0..<Int32(urls.count)).map { $0 }, "dense ids in order of first sight")
@@ -16,12 +19,14 @@ struct CompactBookkeepingTests {
         #expect(table.id(of: "http://a.test/berita/5000/") == nil)
         #expect(table.count == urls.count)
         #expect(table.utf8Count(of: ids[urls.count - 3]) == "http://a.test/ä ü".utf8.count)
+        #expect(table.hasSpilled == (memoryBudget < 100_000), "5,000 URLs are ~170 KB")
     }
 
-    @Test func urlTableKeepsEveryURLExactAcrossChunkBoundariesAndHugeURLs() {
-        var table = URLTable()
-        // Lengths chosen to end exactly on, just before and just after 64 KiB slot boundaries, plus
-        // URLs longer than a slot (a data: URI can be) and empty ones in between.
+    @Test(arguments: [SpillLog.defaultMemoryBudget, 100_000, 0])
+    func urlTableKeepsEveryURLExactAcrossMemoryAndFileAndHugeURLs(memoryBudget: Int) {
+        var table = URLTable(memoryBudget: memoryBudget)
+        // Lengths around the log's 64 KiB write buffer, URLs longer than it (a data: URI can
+        // be), and empty ones in between.
         var urls: [String] = []
         var length = 0
         for index in 0..<3_000 {
@@ -38,51 +43,64 @@ struct CompactBookkeepingTests {
             #expect(table[ids[index]] == url)
             #expect(table.id(of: url) == ids[index])
             #expect(table.utf8Count(of: ids[index]) == url.utf8.count)
-            #expect(table.key(ids[index]).string == url)
+            #expect(table.fingerprint(of: ids[index]) == URLTable.fingerprint(url))
         }
         #expect(table.count == distinct.count)
-        #expect(length > 1 << 20, "the URLs span many chunks")
+        #expect(length > 1 << 20, "the URLs are more than the default budget")
+        #expect(table.hasSpilled)
     }
 
     @Test func urlTableCopiesAppendWithoutTouchingEachOther() {
-        var first = URLTable()
+        var first = URLTable(memoryBudget: 500)
         for index in 0..<100 { _ = first.intern("http://a.test/\(index)") }
-        let key = first.key(99)
-        var second = first // shares the chunk holding URL 99
+        var second = first // shares the log
         let a = first.intern("http://a.test/hanya-pertama")
         let b = second.intern("http://b.test/hanya-kedua-yang-lebih-panjang")
         #expect(a == 100 && b == 100)
         #expect(first[a] == "http://a.test/hanya-pertama")
         #expect(second[b] == "http://b.test/hanya-kedua-yang-lebih-panjang")
         #expect(first.id(of: "http://b.test/hanya-kedua-yang-lebih-panjang") == nil)
-        #expect(key.string == "http://a.test/99", "a key stays valid whatever its tables do")
+        #expect(second[99] == "http://a.test/99" && first[99] == "http://a.test/99")
     }
 
-    @Test func urlKeyIndexFindsTheSameURLFromAnyTable() {
+    @Test func fingerprintsNameTheSameURLInEveryTable() {
         var siteA = URLTable()
-        var siteB = URLTable()
+        var siteB = URLTable(memoryBudget: 0)
         let shared = "https://portal.sukamaju.go.id/ppid/"
         let idA = siteA.intern(shared)
-        let a = siteA.key(idA)
         _ = siteB.intern("https://kec.test/")
         let idB = siteB.intern(shared)
         let idOther = siteB.intern("https://portal.sukamaju.go.id/ppid")
-        let b = siteB.key(idB)
-        let other = siteB.key(idOther)
-        var index = URLKeyIndex()
-        let id = index.intern(a)
-        #expect(index.intern(b) == id, "the same bytes from another table are the same URL")
-        #expect(index.intern(other) != id)
+        var index = FingerprintIndex()
+        let id = index.intern(siteA.fingerprint(of: idA))
+        #expect(index.intern(siteB.fingerprint(of: idB)) == id, "the same bytes from another table are the same URL")
+        #expect(index.intern(siteB.fingerprint(of: idOther)) != id)
         #expect(index.count == 2)
-        #expect(index[id].string == shared)
-        #expect(a.hasPrefix("https://") && !a.hasPrefix("http://"))
+        #expect(index[id] == URLTable.fingerprint(shared))
+        #expect(URLTable.fingerprint(UnsafeBufferPointer(start: nil, count: 0)) == URLTable.fingerprint(""),
+                "an empty URL has one fingerprint however its bytes are given")
     }
 
-    @Test func urlTableSortsIdsByTheirBytes() {
-        var table = URLTable()
-        let urls = ["http://a.test/b", "http://a.test/", "http://a.test/a?x=1", "http://a.test/a", "http://a.test/Z"]
-        let ids = urls.map { table.intern($0) }
-        #expect(ids.sorted { table.precedes($0, $1) }.map { table[$0] } == urls.sorted())
+    /// 64-bit fingerprints stand for the URLs: over 300,000 URLs shaped like a crawl's (one site,
+    /// counters, query variants, lengths across the 8-byte steps) none may share one, nor may
+    /// their low 32 bits cluster (they pick the hash slot).
+    @Test func fingerprintsOfSimilarURLsDoNotCollide() {
+        var seen = Set<UInt64>()
+        var low = [Int](repeating: 0, count: 1 << 10)
+        var count = 0
+        for page in 0..<100_000 {
+            for url in ["http://a.test/berita/\(page)/", "http://a.test/berita/\(page)/?hal=\(page % 13)",
+                        "http://a.test/\(String(repeating: "x", count: page % 40))\(page)"] {
+                #expect(seen.insert(URLTable.fingerprint(url)).inserted, "\(url)")
+                low[Int(URLTable.fingerprint(url) & 1023)] += 1
+                count += 1
+            }
+        }
+        // Pearson's chi-squared over the 1,024 buckets: 1,023 degrees of freedom, so a uniform
+        // hash gives 1,023 ± 45; 1,300 is six standard deviations.
+        let expected = Double(count) / 1024
+        let chiSquared = low.reduce(0.0) { $0 + (Double($1) - expected) * (Double($1) - expected) / expected }
+        #expect(chiSquared < 1_300, "slot bits spread evenly (chi-squared \(chiSquared))")
     }
 
     @Test func siteLinksKeepOKLinksAsIdsAndAnswerLikeTheFullList() {
@@ -141,12 +159,13 @@ struct CompactBookkeepingTests {
         #expect(book.linkedIDs() == [3, 5])
     }
 
-    /// The pooled book against a plain reference (an array of referring pages per URL), over
-    /// random sightings, follow decisions and settlements: free nodes are reused without mixing
-    /// two URLs' lists.
-    @Test func linkBookMatchesAPlainReferenceOnRandomSightings() {
+    /// The book against a plain reference (an array of referring pages per URL), over random
+    /// sightings, follow decisions and settlements, with the sightings in memory, mostly in the
+    /// temporary file, and all of them there.
+    @Test(arguments: [SpillLog.defaultMemoryBudget, 64, 0])
+    func linkBookMatchesAPlainReferenceOnRandomSightings(memoryBudget: Int) {
         struct Reference { var pages: [Int32] = []; var linked = false; var decided = false; var settled = false }
-        var book = LinkBook()
+        var book = LinkBook(memoryBudget: memoryBudget)
         var reference: [Int32: Reference] = [:]
         var random = SystemRandomNumberGenerator()
         var page: Int32 = 0
@@ -172,8 +191,9 @@ struct CompactBookkeepingTests {
                 reference[url] = expected
             }
         }
+        let lists = book.referrers(of: Array(0..<300))
         for url in Int32(0)..<300 {
-            #expect(book.pages(of: url) == (reference[url]?.pages ?? []), "url \(url)")
+            #expect(lists[url] == (reference[url]?.pages ?? []), "url \(url)")
         }
         #expect(book.linkedIDs() == reference.filter(\.value.linked).keys.sorted())
     }
