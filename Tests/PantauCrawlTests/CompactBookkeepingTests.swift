@@ -217,8 +217,25 @@ struct CompactBookkeepingTests {
             }
         }
         #expect(sets.contains(AnchorSets.hash("colophon"), page: 0) == false, "a base name the page lacks")
+        // A page with exactly an earlier page's names stores no difference.
+        sets.add(pages[3].map(AnchorSets.hash), page: 500)
+        #expect(pages[3].allSatisfy { sets.contains(AnchorSets.hash($0), page: 500) == true })
+        #expect(sets.contains(AnchorSets.hash("post-4"), page: 500) == false)
         #expect(sets.contains(AnchorSets.hash("content"), page: 1) == nil, "not a parsed page")
         #expect(sets.contains(AnchorSets.hash("content"), page: 1_000) == nil)
+    }
+
+    /// A difference longer than its 16-bit count can say makes the page a base of its own.
+    @Test func anchorSetsKeepHugePagesWhole() {
+        var sets = AnchorSets()
+        let common = (0..<70_000).map { UInt32($0 * 2) }
+        let extra = (0..<66_000).map { UInt32($0 * 2 + 1) }
+        sets.add(common, page: 0)
+        sets.add(common + extra, page: 1)
+        #expect(sets.contains(UInt32(65_999 * 2 + 1), page: 1) == true)
+        #expect(sets.contains(UInt32(139_998), page: 1) == true)
+        #expect(sets.contains(UInt32(65_999 * 2 + 1), page: 0) == false)
+        #expect(sets.contains(UInt32(70_000 * 2 + 1), page: 1) == false)
     }
 
     @Test func linkResultsKeepEveryResultWhateverItsStorage() {
