@@ -76,7 +76,8 @@ let package = Package(
         .testTarget(name: "PantauCrawlTests", dependencies: ["PantauCrawl", "PantauHTTPServer", "PantauFaultServer"]),
         .testTarget(name: "PluginTests", dependencies: ["PantauPattern", "Freshness", "Openness", "LinkHealth", "Content", "PantauPlugins",
                                                         "PantauRules"]),
-        .testTarget(name: "PantauReportTests", dependencies: ["PantauReport"]),
+        // PantauFetch and PantauCrawl: the failure reasons the report explains, as the crawl records them.
+        .testTarget(name: "PantauReportTests", dependencies: ["PantauReport", "PantauFetch", "PantauCrawl"]),
         .testTarget(name: "EndToEndTests", dependencies: ["PantauAudit", "PantauDemo", "PantauReport",
                                                          "PantauRules", "PantauHTTPServer"]),
     ]

@@ -25,6 +25,28 @@ struct HTMLContext {
         }
     }
 
+    /// A failure reason as HTML: the explanation in the report's language when there is one, with
+    /// the crawl's own text after it in parentheses (kept whole: it names the host and libcurl's
+    /// exact complaint, which the site's technician needs); otherwise the reason as given.
+    func failure(_ reason: String) -> String {
+        guard let explanation = strings.explanation(ofFailure: reason) else { return HTMLEscape.text(reason) }
+        return "\(HTMLEscape.text(explanation)) (<span class=\"tech\" lang=\"en\">\(HTMLEscape.text(reason))</span>)"
+    }
+
+    /// A finding's message as HTML. Messages quote a failure reason verbatim (the link's error, why
+    /// a site was unreachable); when one of the finding's evidence errors appears in the message,
+    /// its first occurrence is shown as ``failure(_:)`` shows it. The message itself is unchanged
+    /// in JSON and CSV.
+    func message(_ finding: Finding) -> String {
+        let message = finding.message
+        for reason in finding.evidence.compactMap(\.error) where strings.explanation(ofFailure: reason) != nil {
+            guard let range = message.range(of: reason) else { continue }
+            return HTMLEscape.text(String(message[..<range.lowerBound])) + failure(reason)
+                + HTMLEscape.text(String(message[range.upperBound...]))
+        }
+        return HTMLEscape.text(message)
+    }
+
     // Badges: the text says the class; colour only repeats it (readable in black and white).
 
     func bandBadge(_ band: String) -> String {

@@ -16,7 +16,7 @@ enum HTMLInstitutionSection {
         if !inst.reachable { h += " " + ctx.unreachableBadge() }
         h += "</div>\n"
         if !inst.reachable, let reason = inst.unreachableReason {
-            h += "<p class=\"banner\">\(HTMLEscape.text(s.unreachableReason)): \(HTMLEscape.text(reason))</p>\n"
+            h += "<p class=\"banner\">\(HTMLEscape.text(s.unreachableReason)): \(ctx.failure(reason))</p>\n"
         }
         h += latestContent(inst.latestContent, ctx)
         h += categories(inst.categories, ctx)
@@ -80,7 +80,7 @@ enum HTMLInstitutionSection {
             h += "<li><div>\(HTMLEscape.link(link.url))</div><div class=\"sub\">"
             var facts: [String] = []
             if let status = link.status { facts.append("\(HTMLEscape.text(s.status)): \(status)") }
-            if let error = link.error { facts.append("\(HTMLEscape.text(s.error)): \(HTMLEscape.text(error))") }
+            if let error = link.error { facts.append("\(HTMLEscape.text(s.error)): \(ctx.failure(error))") }
             h += facts.joined(separator: " · ") + "</div>"
             if !link.redirectChain.isEmpty { h += urlList(s.redirectChain, link.redirectChain) }
             h += urlList(s.referrers, link.referrers)
@@ -100,7 +100,7 @@ enum HTMLInstitutionSection {
         h += "<ul class=\"items\">\n"
         for finding in ordered {
             h += "<li><div>\(ctx.severityBadge(finding.severity)) <code>\(HTMLEscape.text(finding.rule))</code></div>"
-            h += "<div class=\"msg\">\(HTMLEscape.text(finding.message))</div>"
+            h += "<div class=\"msg\">\(ctx.message(finding))</div>"
             if !finding.evidence.isEmpty {
                 h += "<div class=\"sub\">\(HTMLEscape.text(s.evidence)):</div><ol class=\"evidence\">"
                 h += finding.evidence.map { evidence($0, ctx) }.joined()
@@ -116,7 +116,7 @@ enum HTMLInstitutionSection {
         var h = "<li>\(HTMLEscape.link(ev.url))"
         var facts: [String] = []
         if let status = ev.status { facts.append("\(HTMLEscape.text(s.status)): \(status)") }
-        if let error = ev.error { facts.append("\(HTMLEscape.text(s.error)): \(HTMLEscape.text(error))") }
+        if let error = ev.error { facts.append("\(HTMLEscape.text(s.error)): \(ctx.failure(error))") }
         if let date = ev.date {
             var text = HTMLEscape.text(CalendarDate(iso: date).map { s.date($0) } ?? date)
             if let source = ev.source { text += " (\(HTMLEscape.text(s.source)): \(HTMLEscape.text(source)))" }

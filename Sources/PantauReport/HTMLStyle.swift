@@ -58,6 +58,7 @@ enum HTMLStyle {
     .bar{background:#e6e9ee;border-radius:4px;height:10px}
     .bar span{display:block;height:100%;border-radius:4px;background:var(--accent)}
     .url{overflow-wrap:anywhere}
+    .tech{color:var(--muted);overflow-wrap:anywhere}
     ul.items{list-style:none;padding:0;margin:0}
     ul.items>li{border:1px solid var(--line);border-radius:8px;padding:8px 12px;margin-bottom:8px}
     .sub{color:var(--muted);font-size:.88rem}

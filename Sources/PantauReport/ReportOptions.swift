@@ -1,4 +1,6 @@
-/// The language of a report's labels. Data (institution names, finding messages) is shown as given.
+/// The language of a report's labels. Data (institution names, finding messages) is shown as given,
+/// except that the HTML report explains the crawl's common failure reasons (libcurl's English) in
+/// the report's language and keeps the reason itself beside the explanation.
 public enum ReportLanguage: String, Sendable, CaseIterable {
     /// Bahasa Indonesia, the default: the readers are district staff.
     case id

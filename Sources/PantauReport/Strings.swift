@@ -72,6 +72,9 @@ struct Strings: Sendable {
     var bandNames: [String: String]
     /// Built-in titles for the default rule packs' categories.
     var categoryTitles: [String: String]
+    /// What each common failure means, for readers of a language other than the crawl's English.
+    /// Empty for English: the reason is already in the reader's language and is shown as given.
+    var failureExplanations: [FailureKind: String]
 
     static func forLanguage(_ language: ReportLanguage) -> Strings {
         switch language {
@@ -151,7 +154,32 @@ struct Strings: Sendable {
         bandNames: ["informatif": "Informatif", "menuju-informatif": "Menuju Informatif",
                     "cukup-informatif": "Cukup Informatif", "kurang-informatif": "Kurang Informatif",
                     "tidak-informatif": "Tidak Informatif"],
-        categoryTitles: ["freshness": "Kemutakhiran", "openness": "Keterbukaan Informasi", "links": "Tautan"]
+        categoryTitles: ["freshness": "Kemutakhiran", "openness": "Keterbukaan Informasi", "links": "Tautan"],
+        failureExplanations: [
+            .hostUnreachable: "Server berulang kali gagal dihubungi, sehingga tidak dicoba lagi",
+            .rateLimited: "Server membatasi jumlah permintaan; belum dapat diperiksa",
+            .outsideResolveList: "Tidak diperiksa: alamat di luar daftar --resolve",
+            .stopped: "Tidak diperiksa: audit dihentikan",
+            .timeout: "Server tidak menjawab dalam batas waktu",
+            .redirectLoop: "Pengalihan (redirect) berputar-putar tanpa ujung",
+            .tooManyRedirects: "Terlalu banyak pengalihan (redirect) berturut-turut",
+            .httpsCertificateRefused: "Situs hanya memakai http; sertifikat HTTPS-nya ditolak",
+            .httpsNotOffered: "Situs hanya memakai http; HTTPS tidak tersedia",
+            .httpNotRedirected: "HTTPS tersedia, tetapi situs tetap disajikan lewat http tanpa pengalihan",
+            .certificateExpired: "Sertifikat HTTPS situs sudah kedaluwarsa",
+            .certificateSelfSigned: "Sertifikat HTTPS dibuat sendiri (self-signed), bukan dari penerbit tepercaya",
+            .certificateNameMismatch: "Sertifikat HTTPS bukan untuk nama domain ini",
+            .certificateUntrusted: "Sertifikat HTTPS tidak dapat diverifikasi (penerbit tidak dikenal atau rantai tidak lengkap)",
+            .hostNotFound: "Nama domain tidak ditemukan (DNS): alamat tidak terdaftar atau salah ketik",
+            .connectionRefused: "Server menolak sambungan atau tidak dapat dihubungi",
+            .connectionLost: "Sambungan terputus sebelum jawaban lengkap diterima",
+            .tlsFailed: "Sambungan aman HTTPS (SSL/TLS) gagal",
+            .invalidURL: "Alamat (URL) tidak sah",
+            .softNotFound: "Halaman \"tidak ditemukan\" yang menjawab HTTP 200 (soft 404)",
+            .firewall: "Diblokir firewall: yang tampil halaman penyaring, bukan isi halaman",
+            .errorStatus: "Server menjawab dengan kode status galat HTTP",
+            .missingFragment: "Bagian halaman (#...) yang dituju tidak ada",
+        ]
     )
 
     static let english = Strings(
@@ -221,7 +249,8 @@ struct Strings: Sendable {
         bandNames: ["informatif": "Informative", "menuju-informatif": "Towards Informative",
                     "cukup-informatif": "Fairly Informative", "kurang-informatif": "Less Informative",
                     "tidak-informatif": "Not Informative"],
-        categoryTitles: ["freshness": "Freshness", "openness": "Information openness", "links": "Links"]
+        categoryTitles: ["freshness": "Freshness", "openness": "Information openness", "links": "Links"],
+        failureExplanations: [:]
     )
 
     func type(_ t: InstitutionType) -> String { typeNames[t] ?? t.rawValue }
@@ -230,6 +259,12 @@ struct Strings: Sendable {
     func severity(_ s: Severity) -> String { severityNames[s] ?? s.rawValue }
     /// Unknown bands (a custom scorecard) are shown by their id.
     func band(_ b: String) -> String { bandNames[b] ?? b }
+
+    /// What `reason` (a failure recorded by the crawl, in English) means in this language; nil when
+    /// it is not a common kind (``FailureKind``) or needs no explaining.
+    func explanation(ofFailure reason: String) -> String? {
+        FailureKind.classify(reason).flatMap { failureExplanations[$0] }
+    }
 
     /// "6 Februari 2019" / "6 February 2019".
     func date(_ d: CalendarDate) -> String {
