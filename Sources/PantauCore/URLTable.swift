@@ -21,7 +21,7 @@
 public struct URLTable: Sendable {
     private var index = FingerprintIndex()
     /// Where URL `id`'s bytes are in `log`: offset in the high 40 bits, length in the low 24.
-    private var locations: [UInt64] = []
+    private var locations = ChunkedArray<UInt64>()
     private let log: SpillLog
 
     /// Longest URL the table stores, in UTF-8 bytes (16 MiB; page bodies are capped far below).
@@ -126,7 +126,7 @@ public struct URLTable: Sendable {
 /// Dense ids for distinct 64-bit fingerprints: 8 bytes per id plus a hash slot. The run-wide link
 /// checker names URLs with it, and ``URLTable`` is one plus the URL bytes.
 public struct FingerprintIndex: Sendable {
-    private var fingerprints: [UInt64] = []
+    private var fingerprints = ChunkedArray<UInt64>()
     private var slots = HashSlots()
 
     public init() {}
@@ -145,18 +145,14 @@ public struct FingerprintIndex: Sendable {
 
     /// The id of `fingerprint`, or the empty slot where it would go.
     func find(_ fingerprint: UInt64) -> (found: Int32?, slot: Int) {
-        fingerprints.withUnsafeBufferPointer { known in
-            slots.find(hash: UInt32(truncatingIfNeeded: fingerprint)) { known[$0] == fingerprint }
-        }
+        slots.find(hash: UInt32(truncatingIfNeeded: fingerprint)) { fingerprints[$0] == fingerprint }
     }
 
     /// Gives `fingerprint` (not known) the next id, in `slot` from ``find(_:)``.
     mutating func insert(_ fingerprint: UInt64, at slot: Int) -> Int32 {
         let id = Int32(fingerprints.count)
         fingerprints.append(fingerprint)
-        fingerprints.withUnsafeBufferPointer { known in
-            slots.insert(id, at: slot) { UInt32(truncatingIfNeeded: known[$0]) }
-        }
+        slots.insert(id, at: slot) { UInt32(truncatingIfNeeded: fingerprints[$0]) }
         return id
     }
 }

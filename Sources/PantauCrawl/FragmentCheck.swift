@@ -74,7 +74,7 @@ struct FragmentCheck {
 struct AnchorSets {
     /// Where a page's names are, in 8 bytes (the records are indexed by URL id, pages or not:
     /// 76,000 of them on the 50,000-page benchmark site).
-    private struct PageNames {
+    private struct PageNames: Sendable {
         /// `pool` index of the difference: a count word (`added << 16 | removed`), then the
         /// `added` names and the `removed` base names, each run sorted; ``noDifference`` when
         /// the page has exactly its base's names.
@@ -96,7 +96,7 @@ struct AnchorSets {
     private var bases: [Range<UInt32>] = []
     private var recent: [Int32] = []
     /// By URL id.
-    private var pages: [PageNames] = []
+    private var pages = ChunkedArray<PageNames>()
 
     static func hash(_ name: String) -> UInt32 { UInt32(truncatingIfNeeded: name.hashValue) }
 
@@ -131,11 +131,8 @@ struct AnchorSets {
             record = PageNames(start: PageNames.noDifference, base: base)
             touch(base)
         }
-        let index = Int(page)
-        if index >= pages.count {
-            pages.append(contentsOf: repeatElement(PageNames.notParsed, count: index - pages.count + 1))
-        }
-        pages[index] = record
+        pages.extend(to: Int(page) + 1, with: PageNames.notParsed)
+        pages[Int(page)] = record
     }
 
     /// Whether page `page` has a name with hash `hash`; nil when the page was not parsed.

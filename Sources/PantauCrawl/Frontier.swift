@@ -25,7 +25,9 @@ public struct Frontier: Sendable {
 
     /// Every URL the frontier or the crawl named, by id.
     public private(set) var urls = URLTable()
-    private var queue: [Queued] = []
+    /// Every item ever queued, in order; `head` is the next to give out. Chunks wholly below
+    /// `head` are released, so the queue holds only what waits (12 bytes an item).
+    private var queue = ChunkedArray<Queued>()
     private var head = 0
     /// Bit `id` set when URL `id` was queued or marked seen.
     private var seen: [UInt64] = []
@@ -99,10 +101,7 @@ public struct Frontier: Sendable {
         guard head < queue.count else { return nil }
         let queued = queue[head]
         head += 1
-        if head > 1024, head * 2 > queue.count { // keep memory flat on long crawls
-            queue.removeFirst(head)
-            head = 0
-        }
+        queue.releaseChunks(below: head)
         return FrontierItem(url: urls[queued.id], depth: Int(queued.depth), role: queued.role)
     }
 

@@ -238,6 +238,30 @@ struct CompactBookkeepingTests {
         #expect(sets.contains(UInt32(70_000 * 2 + 1), page: 1) == false)
     }
 
+    @Test func chunkedArrayBehavesLikeAnArray() {
+        var chunked = ChunkedArray<Int>()
+        var plain: [Int] = []
+        for value in 0..<10_000 {
+            chunked.append(value * 3)
+            plain.append(value * 3)
+        }
+        chunked.extend(to: 10_005, with: -1)
+        plain += repeatElement(-1, count: 5)
+        chunked.extend(to: 10, with: 7) // already longer: nothing
+        for index in stride(from: 0, to: plain.count, by: 7) {
+            chunked[index] += 1
+            plain[index] += 1
+        }
+        #expect(Array(chunked) == plain)
+        let copy = chunked
+        chunked[5_000] = 0
+        chunked.append(42)
+        #expect(copy[5_000] == plain[5_000] && copy.count == plain.count, "a copy keeps its values")
+        chunked.releaseChunks(below: 8_200)
+        #expect(chunked[8_192] == plain[8_192] && chunked[10_004] == -1, "chunks above the index stay")
+        #expect(chunked.count == plain.count + 1)
+    }
+
     @Test func linkResultsKeepEveryResultWhateverItsStorage() {
         var results = LinkResults()
         let redirected = LinkCheckResult(verdict: .ok, status: 200, error: nil, redirectChain: ["http://a.test/lama"])

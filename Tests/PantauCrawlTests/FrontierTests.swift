@@ -26,4 +26,20 @@ struct FrontierTests {
         let requested = frontier.push(FrontierItem(url: "http://a.test/feed/", depth: 1, role: .requested))
         #expect(home && !tooDeep && !tooLong && second && !overCap && requested)
     }
+
+    /// Items given out free their chunks: a long crawl pushing and taking in turns (as a crawl
+    /// does) still gives every item once, in order, across many chunks.
+    @Test func longCrawlGivesEveryItemOnceInOrder() {
+        var frontier = Frontier(maxPages: 100_000, maxDepth: 100)
+        var pushed: [String] = []
+        var taken: [String] = []
+        for index in 0..<30_000 {
+            let url = "http://a.test/\(index)"
+            if frontier.push(FrontierItem(url: url, depth: index % 50, role: .crawled)) { pushed.append(url) }
+            if index % 3 == 0, let item = frontier.next() { taken.append(item.url) }
+        }
+        while let item = frontier.next() { taken.append(item.url) }
+        #expect(taken == pushed)
+        #expect(pushed.count == 30_000)
+    }
 }
