@@ -78,6 +78,8 @@ let package = Package(
                                                         "PantauRules"]),
         // PantauFetch and PantauCrawl: the failure reasons the report explains, as the crawl records them.
         .testTarget(name: "PantauReportTests", dependencies: ["PantauReport", "PantauFetch", "PantauCrawl"]),
+        // The CLI's own decisions (exit codes), through @testable import of the executable.
+        .testTarget(name: "PantauCLITests", dependencies: ["pantau"]),
         .testTarget(name: "EndToEndTests", dependencies: ["PantauAudit", "PantauDemo", "PantauReport",
                                                          "PantauRules", "PantauHTTPServer"]),
     ]

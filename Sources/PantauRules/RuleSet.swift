@@ -71,9 +71,18 @@ public struct RuleSet: Sendable {
     }
 
     /// The `*.yaml`/`*.yml` files directly inside `directory`, sorted by name.
-    /// - Throws: ``YAMLError`` at `directory` when it cannot be listed or holds no rule file.
+    /// - Throws: ``YAMLError`` at `directory` when it does not exist, is not a directory, cannot be
+    ///   listed or holds no rule file.
     public static func ruleFiles(in directory: String) throws(YAMLError) -> [String] {
         let here = SourceLocation(file: directory, line: 1, column: 1)
+        // Said plainly: Foundation's listing error for these is "The operation could not be completed".
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else {
+            throw YAMLError("the rule directory does not exist", at: here)
+        }
+        guard isDirectory.boolValue else {
+            throw YAMLError("not a directory: give the directory that holds the rule files", at: here)
+        }
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: directory)

@@ -21,7 +21,8 @@ struct RulesCommand: ParsableCommand {
             ids, unknown plugins) and each plugin's parameters (regular expressions, thresholds), \
             all in one run. With --inventory, also checks the inventory's entries and its \
             rule_params overrides against these rules. Exits 0 when everything is valid, 2 when \
-            any problem was found.
+            any problem was found, 65 when the directory is missing, cannot be read or holds no \
+            rule file.
             """)
 
         @Argument(help: ArgumentHelp("The rules directory.", valueName: "dir"))
@@ -31,7 +32,13 @@ struct RulesCommand: ParsableCommand {
         var inventory: String?
 
         func run() throws {
-            var problems = RuleChecks.lint(directory: directory)
+            let files: [String]
+            do {
+                files = try Self.ruleFiles(in: directory)
+            } catch {
+                fail(error.description, error.exitCode)
+            }
+            var problems = RuleChecks.lint(files: files)
             if let inventory, problems.isEmpty {
                 let ruleSet = try loadOrFail(directory)
                 do {
@@ -47,6 +54,19 @@ struct RulesCommand: ParsableCommand {
             } else {
                 FileHandle.standardError.write(Data("\(problems.count) problem(s) in \(checked)\n".utf8))
                 throw PantauExit.checksFailed
+            }
+        }
+
+        /// The rule files to lint.
+        ///
+        /// - Throws: ``CLIError`` with exit code 65 (invalid input, as `rules test` and `rules list`
+        ///   give) naming the directory when it is missing, cannot be listed or holds no `*.yaml` /
+        ///   `*.yml` file: there is nothing to lint, which is not the same as rules with problems (2).
+        static func ruleFiles(in directory: String) throws(CLIError) -> [String] {
+            do {
+                return try RuleSet.ruleFiles(in: directory)
+            } catch {
+                throw CLIError(description: "nothing to lint in \(directory): \(error.message)", exitCode: PantauExit.invalidInput)
             }
         }
     }
