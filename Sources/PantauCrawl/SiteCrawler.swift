@@ -475,9 +475,7 @@ public final class SiteCrawler {
                 known[id] = result
             }
         }
-        // OK links stay ids of the crawl's table; the rest become whole reports. Referring pages
-        // are listed for the links a report can show (not OK, not skipped); each page's URL is
-        // made once, however many such links it holds.
+        // OK links stay ids of the crawl's table; the rest become whole reports, sorted by URL.
         var links = SiteLinks(urls: urls)
         var notOK: [(id: Int32, url: String, result: LinkCheckResult)] = []
         for id in linked {
