@@ -21,7 +21,8 @@ import Synchronization
 /// - Later bytes gather in a 64 KiB buffer that is written out when full.
 /// - The file is created in `$TMPDIR` (else `/tmp`) and unlinked at once: nothing is left behind,
 ///   even after a crash. If it cannot be created or written (read-only or full disk), the bytes
-///   stay in memory: the run keeps its results and only loses the saving.
+///   stay in memory: the run keeps its results and only loses the saving. On a tmpfs `/tmp` the
+///   file's pages are RAM outside the process: `TMPDIR` should then name a disk directory.
 ///
 /// Safe to share between tasks and between copies of the structures that use it: appends and
 /// reads take a lock, and bytes once appended never change.
