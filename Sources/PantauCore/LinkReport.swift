@@ -200,6 +200,14 @@ public struct BitSet: Sendable {
         words[word] |= bit
     }
 
+    public mutating func remove(_ id: Int32) {
+        let word = Int(id) >> 6
+        guard word < words.count else { return }
+        let bit: UInt64 = 1 << UInt64(id & 63)
+        if words[word] & bit != 0 { count -= 1 }
+        words[word] &= ~bit
+    }
+
     /// The ids in the set, ascending.
     public var members: [Int32] {
         var ids: [Int32] = []

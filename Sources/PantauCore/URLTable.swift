@@ -6,10 +6,10 @@
 /// own results and the site's summary (``SiteLinks``) all need to name them: they hold 4-byte ids.
 ///
 /// Memory per URL is 16 bytes plus its hash slot (4 bytes, at most three-quarters full): the
-/// fingerprint and where its bytes are. The bytes go to the table's ``SpillLog``: in memory up to its budget
-/// (256 KiB, a site of ~3,000 URLs), then to a temporary file. So a crawl's memory stays about the
-/// same whether the site has 5,000 pages or 50,000 (issue 3); a URL's bytes are read back only
-/// when it is fetched or reported.
+/// fingerprint and where its bytes are. The bytes go to the table's ``SpillLog``: in memory up to
+/// its budget (256 KiB, a site of ~3,000 URLs), then to a temporary file. So a crawl's memory
+/// stays about the same whether the site has 5,000 pages or 50,000 (issue 3); a URL's bytes are
+/// read back only when it is fetched or reported.
 ///
 /// Two URLs are the same when their fingerprints are (``fingerprint(_:)``), the URL-seen test of
 /// large crawlers (Mercator, Heydon & Najork 1999, §3.5, with 64-bit fingerprints). The chance

@@ -29,8 +29,8 @@ public struct Frontier: Sendable {
     /// `head` are released, so the queue holds only what waits (12 bytes an item).
     private var queue = ChunkedArray<Queued>()
     private var head = 0
-    /// Bit `id` set when URL `id` was queued or marked seen.
-    private var seen: [UInt64] = []
+    /// URLs queued or marked seen, by id.
+    private var seen = BitSet()
     private var pagesAdmitted = 0
     private var requestsAdmitted = 0
     private let maxPages: Int
@@ -83,17 +83,14 @@ public struct Frontier: Sendable {
 
     /// Marks the URL with id `id` as known without queuing it.
     public mutating func markSeen(id: Int32) {
-        let word = Int(id) >> 6
-        if word >= seen.count { seen.append(contentsOf: repeatElement(0, count: word - seen.count + 1)) }
-        seen[word] |= 1 << UInt64(id & 63)
+        seen.insert(id)
     }
 
     public func hasSeen(_ url: String) -> Bool { urls.id(of: url).map(hasSeen(id:)) ?? false }
 
     /// True when the URL with id `id` was queued or marked seen.
     public func hasSeen(id: Int32) -> Bool {
-        let word = Int(id) >> 6
-        return word < seen.count && seen[word] & (1 << UInt64(id & 63)) != 0
+        seen.contains(id)
     }
 
     /// The next item, breadth first.
