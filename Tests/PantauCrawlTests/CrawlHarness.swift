@@ -37,7 +37,9 @@ final class CrawlHarness: Sendable {
         config.resolve = (["dinas.test"] + extraHosts).map { ResolveEntry(host: $0, port: server.port, address: "127.0.0.1") }
         if resolveHTTPSPort { config.resolve.append(ResolveEntry(host: "dinas.test", port: 443, address: "127.0.0.1")) }
         config.onlyResolved = true
-        config.requestTimeout = 10
+        // A bound on a hung request, not a timing assertion: under the full suite's load on a cold
+        // machine a loopback robots.txt once took over 10 s, and an unanswered robots.txt disallows all.
+        config.requestTimeout = 60
         let engine = try FetchEngine(configuration: config)
         let services = CrawlServices(fetcher: PoliteFetcher(engine: engine, limiter: HostLimiter(permitsPerHost: 4)), limits: limits)
         let root = "http://dinas.test:\(server.port)"
